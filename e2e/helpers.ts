@@ -1,0 +1,55 @@
+import { expect, type Page } from '@playwright/test';
+
+export const SAMPLE_COUNT = 10;
+
+/** Loads the bundled samples into an empty library and waits for the import to finish. */
+export async function loadSamples(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample collection' }).click();
+  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`);
+  await summary.getByRole('button', { name: 'Close import summary' }).click();
+}
+
+/** Selects the first occurrence of `phrase` in the reader, as a user's drag would. */
+export async function selectInReader(page: Page, phrase: string): Promise<void> {
+  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const full = nodes.map((n) => n.data).join('');
+    const at = full.indexOf(wanted);
+    if (at < 0) return false;
+    const locate = (offset: number, isEnd: boolean): [Text, number] => {
+      let seen = 0;
+      for (const node of nodes) {
+        const len = node.data.length;
+        if (offset < seen + len || (isEnd && offset === seen + len)) return [node, offset - seen];
+        seen += len;
+      }
+      const last = nodes[nodes.length - 1] as Text;
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + wanted.length, true));
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return true;
+  }, phrase);
+  expect(found, `"${phrase}" should be in the reader`).toBe(true);
+  await expect(page.getByRole('toolbar', { name: 'Tag selection' })).toBeVisible();
+}
+
+/** Every request the page makes must stay on the app's own origin: Dossier works offline. */
+export function recordForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      foreign.push(url);
+    }
+  });
+  return foreign;
+}

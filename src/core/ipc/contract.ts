@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between renderer and main. Each channel maps to a request and a response
+ * schema; main validates every request against it and answers with an IpcResult, never a throw.
+ */
+
+/** A file the user chose (or a bundled sample), known to the renderer only by an opaque id. */
+export const FileRefSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string(),
+  /** Path relative to the chosen folder (or just the name for single files), '/' separated. */
+  relativePath: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type FileRef = z.infer<typeof FileRefSchema>;
+
+export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
+
+export const ipcContract = {
+  'import:pick': {
+    request: z.object({ mode: z.enum(['files', 'folder']) }),
+    response: z.object({ cancelled: z.boolean(), files: z.array(FileRefSchema) }),
+  },
+  'import:samples': {
+    request: z.object({}),
+    response: z.object({ files: z.array(FileRefSchema) }),
+  },
+  'import:read': {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.instanceof(Uint8Array),
+  },
+  'report:save': {
+    request: z.object({
+      suggestedName: z.string().min(1).max(200),
+      content: z.string().max(MAX_REPORT_CHARS),
+    }),
+    response: z.object({ saved: z.boolean() }),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['response']>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Commands main sends to the renderer from the application menu. */
+export const MenuCommandSchema = z.enum(['import-files', 'import-folder', 'export-report']);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+
+/** The API the preload script exposes as `window.workbench`. */
+export interface WorkbenchApi {
+  pickImport(req: IpcRequest<'import:pick'>): Promise<IpcResult<IpcResponse<'import:pick'>>>;
+  sampleFiles(): Promise<IpcResult<IpcResponse<'import:samples'>>>;
+  readFile(req: IpcRequest<'import:read'>): Promise<IpcResult<IpcResponse<'import:read'>>>;
+  saveReport(req: IpcRequest<'report:save'>): Promise<IpcResult<IpcResponse<'report:save'>>>;
+  /** Subscribes to menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

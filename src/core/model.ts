@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+export const TAGS = ['pledge', 'evidence', 'critique'] as const;
+export const TagSchema = z.enum(TAGS);
+export type Tag = z.infer<typeof TagSchema>;
+
+export const TAG_LABELS: Record<Tag, string> = {
+  pledge: 'Pledge',
+  evidence: 'Evidence',
+  critique: 'Critique',
+};
+
+/** Formats the ingest step understands. Later formats (pdf, html, docx) extend this list. */
+export const DocFormatSchema = z.enum(['txt', 'md']);
+export type DocFormat = z.infer<typeof DocFormatSchema>;
+
+/** A structural block of a document: a slice [start, end) of the document's normalised text. */
+export const BlockSchema = z.object({
+  kind: z.enum(['heading', 'paragraph', 'list-item', 'quote', 'code']),
+  level: z.number().int().min(1).max(6).optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+/** ISO calendar date, YYYY-MM-DD. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const DocumentMetaSchema = z.object({
+  title: z.string().min(1),
+  source: z.string().nullable(),
+  date: IsoDateSchema.nullable(),
+  author: z.string().nullable(),
+  url: z.string().nullable(),
+  language: z.string().nullable(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+/** What an ingest parser returns for one file: text plus structure plus metadata. */
+export const ParsedDocumentSchema = DocumentMetaSchema.extend({
+  format: DocFormatSchema,
+  /** Normalised text (NFC, \n line ends); blocks are separated by a blank line. */
+  text: z.string(),
+  blocks: z.array(BlockSchema),
+});
+export type ParsedDocument = z.infer<typeof ParsedDocumentSchema>;
+
+/** A stored document's metadata. Its text lives apart (DocumentContent) so lists stay light. */
+export const DocumentRecordSchema = DocumentMetaSchema.extend({
+  id: z.string(),
+  format: DocFormatSchema,
+  fileName: z.string(),
+  /** Path relative to the folder or selection it was imported from. */
+  filePath: z.string(),
+  /** SHA-256 of the original bytes, lowercase hex. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  byteLength: z.number().int().nonnegative(),
+  textLength: z.number().int().nonnegative(),
+  importedAt: z.number(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+
+export const DocumentContentSchema = z.object({
+  docId: z.string(),
+  text: z.string(),
+  blocks: z.array(BlockSchema),
+});
+export type DocumentContent = z.infer<typeof DocumentContentSchema>;
+
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+
+export const TextPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+export const SelectorSchema = z.discriminatedUnion('type', [
+  TextQuoteSelectorSchema,
+  TextPositionSelectorSchema,
+]);
+export type Selector = z.infer<typeof SelectorSchema>;
+
+export const AnnotationTargetSchema = z.object({
+  /** Content hash of the document version the selectors were captured on. */
+  contentHash: z.string(),
+  selectors: z.array(SelectorSchema).min(1),
+});
+export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
+
+export const AnnotationSchema = z.object({
+  id: z.string(),
+  docId: z.string(),
+  tag: TagSchema,
+  note: z.string(),
+  target: AnnotationTargetSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;

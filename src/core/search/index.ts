@@ -1,0 +1,2 @@
+export * from './lunr-index';
+export * from './snippets';

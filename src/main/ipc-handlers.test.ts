@@ -1,0 +1,287 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppPolicy, isTrustedSenderEvent, type SenderEventLike } from './app-policy';
+import { FileRegistry } from './file-registry';
+import {
+  createHandlers,
+  registerIpcHandlers,
+  safeReportFileName,
+  type DialogFunctions,
+  type HandlerDeps,
+  type OpenDialogResult,
+  type SaveDialogResult,
+} from './ipc-handlers';
+
+const rendererIndexPath = '/opt/dossier/out/renderer/index.html';
+const policy = createAppPolicy({ rendererIndexPath });
+const appEvent: SenderEventLike = {
+  senderFrame: { url: 'file:///opt/dossier/out/renderer/index.html#/library', parent: null },
+};
+const foreignEvent: SenderEventLike = {
+  senderFrame: { url: 'https://evil.example/', parent: null },
+};
+
+let root: string;
+let samplesDir: string;
+let documentsDir: string;
+let registry: FileRegistry;
+let openResult: OpenDialogResult;
+let saveResult: SaveDialogResult;
+let dialogCalls: { kind: 'open' | 'save'; options: unknown }[];
+
+// The dialogs are the OS boundary: they answer with whatever the test "user" chose.
+const dialog: DialogFunctions<SenderEventLike> = {
+  showOpenDialog: async (_event, options) => {
+    dialogCalls.push({ kind: 'open', options });
+    return openResult;
+  },
+  showSaveDialog: async (_event, options) => {
+    dialogCalls.push({ kind: 'save', options });
+    return saveResult;
+  },
+};
+
+function deps(): HandlerDeps<SenderEventLike> {
+  return {
+    dialog,
+    registry,
+    samplesDir,
+    defaultSaveDir: () => documentsDir,
+    isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+  };
+}
+
+async function put(path: string, content: string): Promise<string> {
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, content);
+  return path;
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dossier-ipc-'));
+  samplesDir = join(root, 'samples');
+  documentsDir = join(root, 'Documents');
+  await mkdir(documentsDir);
+  registry = new FileRegistry();
+  openResult = { canceled: true, filePaths: [] };
+  saveResult = { canceled: true };
+  dialogCalls = [];
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('sender and request checks', () => {
+  it('rejects every channel from a page that is not the app', async () => {
+    const handlers = createHandlers(deps());
+    const results = await Promise.all([
+      handlers['import:pick'](foreignEvent, { mode: 'files' }),
+      handlers['import:samples'](foreignEvent, {}),
+      handlers['import:read'](foreignEvent, { id: 'x' }),
+      handlers['report:save'](foreignEvent, { suggestedName: 'r', content: 'c' }),
+    ]);
+    for (const result of results) expect(result).toMatchObject({ ok: false, error: /untrusted/ });
+    expect(dialogCalls).toEqual([]);
+  });
+
+  it('rejects subframes and frames that are gone', async () => {
+    const handlers = createHandlers(deps());
+    const iframe = { senderFrame: { url: appEvent.senderFrame?.url ?? '', parent: {} } };
+    expect(await handlers['import:samples'](iframe, {})).toMatchObject({ ok: false });
+    expect(await handlers['import:samples']({ senderFrame: null }, {})).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('rejects malformed requests without opening a dialog', async () => {
+    const handlers = createHandlers(deps());
+    for (const raw of [undefined, null, 'files', { mode: 'everything' }, {}]) {
+      const result = await handlers['import:pick'](appEvent, raw);
+      expect(result).toMatchObject({ ok: false, error: /^invalid request: / });
+    }
+    const save = await handlers['report:save'](appEvent, { suggestedName: '', content: 1 });
+    expect(save).toMatchObject({ ok: false, error: /invalid request: .*suggestedName/ });
+    expect(dialogCalls).toEqual([]);
+  });
+});
+
+describe('import:pick', () => {
+  it('walks a picked folder recursively and registers each file', async () => {
+    const folder = join(root, 'picked');
+    await put(join(folder, 'top.txt'), 'top');
+    await put(join(folder, 'a', 'b', 'deep.md'), '# deep');
+    await put(join(folder, '.hidden', 'skip.txt'), 'no');
+    openResult = { canceled: false, filePaths: [folder] };
+
+    const result = await createHandlers(deps())['import:pick'](appEvent, { mode: 'folder' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.cancelled).toBe(false);
+    expect(result.value.files.map((f) => [f.name, f.relativePath, f.size])).toEqual([
+      ['deep.md', 'a/b/deep.md', 6],
+      ['top.txt', 'top.txt', 3],
+    ]);
+    expect(dialogCalls[0]?.options).toMatchObject({ properties: ['openDirectory'] });
+    // Ids are opaque: no path leaks to the renderer.
+    for (const file of result.value.files) expect(file.id).not.toContain(root);
+    expect(registry.resolve(result.value.files[0]?.id ?? '')).toBe(
+      join(folder, 'a', 'b', 'deep.md'),
+    );
+  });
+
+  it('registers picked files by name and reports cancel', async () => {
+    const a = await put(join(root, 'x', 'a.txt'), 'aa');
+    openResult = { canceled: false, filePaths: [a] };
+    const handlers = createHandlers(deps());
+    const picked = await handlers['import:pick'](appEvent, { mode: 'files' });
+    expect(picked).toMatchObject({
+      ok: true,
+      value: { cancelled: false, files: [{ name: 'a.txt', relativePath: 'a.txt', size: 2 }] },
+    });
+    expect(dialogCalls[0]?.options).toMatchObject({ properties: ['openFile', 'multiSelections'] });
+
+    openResult = { canceled: true, filePaths: [] };
+    expect(await handlers['import:pick'](appEvent, { mode: 'files' })).toEqual({
+      ok: true,
+      value: { cancelled: true, files: [] },
+    });
+  });
+
+  it('turns a folder that vanished into an error result, not a throw', async () => {
+    openResult = { canceled: false, filePaths: [join(root, 'vanished')] };
+    const result = await createHandlers(deps())['import:pick'](appEvent, { mode: 'folder' });
+    expect(result).toMatchObject({ ok: false, error: /Cannot open folder "vanished"/ });
+  });
+});
+
+describe('import:samples and import:read', () => {
+  it('lists the sample collection and reads a sample back byte for byte', async () => {
+    await put(join(samplesDir, '2008-shelter.txt'), 'National Shelter Programme');
+    await put(join(samplesDir, 'reports', '2010.md'), '# Report');
+    const handlers = createHandlers(deps());
+    const samples = await handlers['import:samples'](appEvent, {});
+    if (!samples.ok) throw new Error(samples.error);
+    expect(samples.value.files.map((f) => f.relativePath)).toEqual([
+      '2008-shelter.txt',
+      'reports/2010.md',
+    ]);
+
+    const read = await handlers['import:read'](appEvent, { id: samples.value.files[0]?.id });
+    if (!read.ok) throw new Error(read.error);
+    expect(new TextDecoder().decode(read.value)).toBe('National Shelter Programme');
+  });
+
+  it('fails cleanly when the samples folder is missing', async () => {
+    const result = await createHandlers(deps())['import:samples'](appEvent, {});
+    expect(result).toMatchObject({ ok: false, error: /Cannot open folder "samples"/ });
+  });
+
+  it('refuses ids it never issued, including paths', async () => {
+    const secret = await put(join(root, 'secret.txt'), 'secret');
+    const handlers = createHandlers(deps());
+    for (const id of ['not-an-id', secret, '../secret.txt']) {
+      expect(await handlers['import:read'](appEvent, { id })).toMatchObject({
+        ok: false,
+        error: /Unknown file id/,
+      });
+    }
+  });
+
+  it('reports a registered file deleted since it was picked', async () => {
+    const gone = await put(join(root, 'gone.txt'), 'soon gone');
+    const ref = registry.register(gone, 'gone.txt', 9);
+    await rm(gone);
+    expect(await createHandlers(deps())['import:read'](appEvent, { id: ref.id })).toMatchObject({
+      ok: false,
+      error: /File not found: "gone.txt"/,
+    });
+  });
+
+  it('applies the read limit', async () => {
+    const big = await put(join(root, 'big.txt'), 'x'.repeat(100));
+    const ref = registry.register(big, 'big.txt', 100);
+    const handlers = createHandlers({ ...deps(), maxReadBytes: 10 });
+    expect(await handlers['import:read'](appEvent, { id: ref.id })).toMatchObject({
+      ok: false,
+      error: /too large/,
+    });
+  });
+});
+
+describe('report:save', () => {
+  it('suggests a sanitised name in Documents and writes the report where the user chose', async () => {
+    const target = join(root, 'chosen', 'my report.md');
+    await mkdir(join(root, 'chosen'));
+    saveResult = { canceled: false, filePath: target };
+    const result = await createHandlers(deps())['report:save'](appEvent, {
+      suggestedName: '../../etc/passwd',
+      content: '# Findings\n\nShelters: 3 of 12.\n',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(await readFile(target, 'utf8')).toBe('# Findings\n\nShelters: 3 of 12.\n');
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, 'etc-passwd.md'),
+      filters: [{ name: 'Markdown', extensions: ['md'] }],
+    });
+  });
+
+  it('answers saved:false when the user cancels and writes nothing', async () => {
+    const result = await createHandlers(deps())['report:save'](appEvent, {
+      suggestedName: 'report',
+      content: 'x',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: false } });
+  });
+
+  it('reports a write failure as an error result', async () => {
+    saveResult = { canceled: false, filePath: join(root, 'no-such-dir', 'r.md') };
+    const result = await createHandlers(deps())['report:save'](appEvent, {
+      suggestedName: 'r',
+      content: 'x',
+    });
+    expect(result).toMatchObject({ ok: false, error: /ENOENT/ });
+  });
+});
+
+describe('safeReportFileName', () => {
+  it.each([
+    ['Dossier report 2013-05-16', 'Dossier report 2013-05-16.md'],
+    ['report.md', 'report.md'],
+    ['a/b\\c:d*e?f"g<h>i|j', 'a-b-c-d-e-f-g-h-i-j.md'],
+    ['..', 'report.md'],
+    ['.bashrc', 'bashrc.md'],
+    ['line\nbreak\u0000', 'line-break-.md'],
+    ['CON', '_CON.md'],
+    ['   ', 'report.md'],
+  ])('%j -> %j', (input, expected) => {
+    expect(safeReportFileName(input)).toBe(expected);
+  });
+
+  it('caps very long names', () => {
+    expect(safeReportFileName('x'.repeat(200))).toBe(`${'x'.repeat(120)}.md`);
+  });
+});
+
+describe('registerIpcHandlers', () => {
+  it('registers one handler per contract channel, each answering with an IpcResult', async () => {
+    const registered = new Map<
+      string,
+      (event: SenderEventLike, ...args: unknown[]) => Promise<unknown>
+    >();
+    registerIpcHandlers({
+      ...deps(),
+      ipcMain: { handle: (channel, fn) => registered.set(channel, fn) },
+    });
+    expect([...registered.keys()].sort()).toEqual([
+      'import:pick',
+      'import:read',
+      'import:samples',
+      'report:save',
+    ]);
+    expect(await registered.get('import:read')?.(foreignEvent, { id: 'x' })).toMatchObject({
+      ok: false,
+    });
+  });
+});

@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { ZodError, ZodType } from 'zod';
+import {
+  ipcContract,
+  type IpcChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+} from '@core/ipc/contract';
+import type { FileRegistry } from './file-registry';
+import { readFileChecked, statFiles, walkFolder, writeTextFile, type FoundFile } from './files';
+
+/**
+ * The main side of the IPC contract. Electron itself is injected (ipcMain, dialogs, the sender
+ * check) so every handler is a plain async function that tests call with real files.
+ */
+
+export interface OpenDialogResult {
+  canceled: boolean;
+  filePaths: string[];
+}
+
+export interface SaveDialogResult {
+  canceled: boolean;
+  filePath?: string | undefined;
+}
+
+/** The OS dialogs, given the event so the real ones can be modal to the sender's window. */
+export interface DialogFunctions<E> {
+  showOpenDialog(event: E, options: OpenDialogOptions): Promise<OpenDialogResult>;
+  showSaveDialog(event: E, options: SaveDialogOptions): Promise<SaveDialogResult>;
+}
+
+export interface HandlerDeps<E> {
+  dialog: DialogFunctions<E>;
+  registry: FileRegistry;
+  /** Folder of the bundled sample collection. */
+  samplesDir: string;
+  /** Where the save dialog starts (the user's Documents folder). */
+  defaultSaveDir: () => string;
+  /** True only for messages from the app's own page. */
+  isTrustedSender: (event: E) => boolean;
+  maxReadBytes?: number;
+}
+
+export interface IpcMainLike<E> {
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export type IpcHandler<E, C extends IpcChannel> = (
+  event: E,
+  raw: unknown,
+) => Promise<IpcResult<IpcResponse<C>>>;
+
+export type IpcHandlers<E> = { [C in IpcChannel]: IpcHandler<E, C> };
+
+function describeIssues(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || '(request)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
+const MAX_NAME_CHARS = 120;
+
+/**
+ * Turns the renderer's suggestion into a bare file name: no directories, no characters any
+ * common file system rejects, no hidden or reserved names, always ending in .md.
+ */
+export function safeReportFileName(suggested: string): string {
+  let name = suggested
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.-]+|[\s.]+$/g, '');
+  name = name
+    .replace(/\.md$/i, '')
+    .slice(0, MAX_NAME_CHARS)
+    .replace(/[\s.]+$/, '');
+  if (name === '') name = 'report';
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  return `${name}.md`;
+}
+
+export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
+  function guard<C extends IpcChannel>(
+    channel: C,
+    work: (request: IpcRequest<C>, event: E) => Promise<IpcResponse<C>>,
+  ): IpcHandler<E, C> {
+    const schema: ZodType = ipcContract[channel].request;
+    return async (event, raw) => {
+      try {
+        if (!deps.isTrustedSender(event))
+          return { ok: false, error: `untrusted sender (${channel})` };
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          return { ok: false, error: `invalid request: ${describeIssues(parsed.error)}` };
+        }
+        return { ok: true, value: await work(parsed.data as IpcRequest<C>, event) };
+      } catch (error) {
+        return { ok: false, error: messageOf(error) };
+      }
+    };
+  }
+
+  const register = (files: readonly FoundFile[]) =>
+    files.map((file) => deps.registry.register(file.absPath, file.relativePath, file.size));
+
+  return {
+    'import:pick': guard('import:pick', async ({ mode }, event) => {
+      const options: OpenDialogOptions =
+        mode === 'folder'
+          ? { title: 'Import folder', properties: ['openDirectory'] }
+          : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
+      const result = await deps.dialog.showOpenDialog(event, options);
+      const [first] = result.filePaths;
+      if (result.canceled || first === undefined) return { cancelled: true, files: [] };
+      const found = mode === 'folder' ? await walkFolder(first) : await statFiles(result.filePaths);
+      return { cancelled: false, files: register(found) };
+    }),
+
+    'import:samples': guard('import:samples', async () => ({
+      files: register(await walkFolder(deps.samplesDir)),
+    })),
+
+    'import:read': guard('import:read', async ({ id }) => {
+      const path = deps.registry.resolve(id);
+      if (path === undefined) throw new Error('Unknown file id: import the file again');
+      return readFileChecked(path, deps.maxReadBytes);
+    }),
+
+    'report:save': guard('report:save', async ({ suggestedName, content }, event) => {
+      const result = await deps.dialog.showSaveDialog(event, {
+        title: 'Export report',
+        defaultPath: join(deps.defaultSaveDir(), safeReportFileName(suggestedName)),
+        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      await writeTextFile(result.filePath, content);
+      return { saved: true };
+    }),
+  };
+}
+
+export function registerIpcHandlers<E>(deps: HandlerDeps<E> & { ipcMain: IpcMainLike<E> }): void {
+  const handlers = createHandlers(deps);
+  for (const channel of Object.keys(handlers) as IpcChannel[]) {
+    const handler: (event: E, raw: unknown) => Promise<unknown> = handlers[channel];
+    deps.ipcMain.handle(channel, (event, raw) => handler(event, raw));
+  }
+}

@@ -1,0 +1,30 @@
+export type ImportOutcome = 'imported' | 'duplicate' | 'unsupported' | 'failed' | 'cancelled';
+
+export interface ImportFileResult {
+  relativePath: string;
+  outcome: ImportOutcome;
+  /** Why it was not imported, in words a person understands. */
+  reason?: string;
+  docId?: string;
+  title?: string;
+}
+
+export interface ImportRun {
+  id: string;
+  startedAt: number;
+  finishedAt: number;
+  origin: 'files' | 'folder' | 'drop' | 'samples';
+  files: ImportFileResult[];
+}
+
+export function countOutcomes(run: Pick<ImportRun, 'files'>): Record<ImportOutcome, number> {
+  const counts: Record<ImportOutcome, number> = {
+    imported: 0,
+    duplicate: 0,
+    unsupported: 0,
+    failed: 0,
+    cancelled: 0,
+  };
+  for (const file of run.files) counts[file.outcome] += 1;
+  return counts;
+}

@@ -1,0 +1,192 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AnnotationService } from '@core/annotations/annotation-service';
+import { describeRange } from '@core/anchoring';
+import { runIngestJob } from '@core/jobs/ingest-job';
+import { sampleFiles } from '../../../../tests/samples';
+import { importFiles } from '../features/import/import-service';
+import type { SourceFile } from '../host/host-api';
+import { annotationStore, annotationsRepo } from './annotations-repo';
+import { documentsRepo } from './documents-repo';
+import { DossierDb } from './schema';
+
+let database: DossierDb;
+let n = 0;
+
+beforeEach(async () => {
+  n += 1;
+  database = new DossierDb(`dossier-test-${n}`);
+  await database.open();
+});
+
+afterEach(async () => {
+  await database.delete();
+});
+
+function source(name: string, bytes: Uint8Array, size = bytes.byteLength): SourceFile {
+  return { name, relativePath: `in/${name}`, size, read: async () => bytes };
+}
+
+function importInto(files: SourceFile[]) {
+  const repo = documentsRepo(database);
+  return importFiles(
+    files,
+    { ingest: runIngestJob, findByHash: (h) => repo.findByHash(h), store: (d) => repo.add(d) },
+    { origin: 'files' },
+  );
+}
+
+describe('importing into the real database', () => {
+  it('stores every sample with its text, original bytes and hash', async () => {
+    const samples = sampleFiles();
+    const run = await importInto(samples.map((s) => source(s.name, s.bytes)));
+    expect(run.files.map((f) => f.outcome)).toEqual(samples.map(() => 'imported'));
+    const docs = await documentsRepo(database).list();
+    expect(docs).toHaveLength(samples.length);
+    const first = docs[0]!;
+    expect(first.date).toBe('2008-03-14');
+    const content = await documentsRepo(database).content(first.id);
+    expect(content?.text.length).toBe(first.textLength);
+    const original = await database.originals.get(first.id);
+    expect(original?.bytes.byteLength).toBe(first.byteLength);
+  });
+
+  it('skips duplicates, reports bad files by reason, and leaves stored documents alone', async () => {
+    const [sample] = sampleFiles();
+    await importInto([source(sample!.name, sample!.bytes)]);
+    const before = await database.documents.toArray();
+
+    const invalidUtf8 = new Uint8Array([0x50, 0x72, 0x69, 0x78, 0x20, 0xff, 0xfe, 0x41]);
+    const run = await importInto([
+      source('copy.txt', sample!.bytes),
+      source('empty.txt', new Uint8Array()),
+      source('sheet.xlsx', new Uint8Array([0x50, 0x4b, 3, 4])),
+      source('binary.txt', new Uint8Array([0, 1, 2, 0, 0, 5, 6])),
+      source('latin.txt', invalidUtf8),
+      source('huge.txt', new Uint8Array(1), 300 * 1024 * 1024),
+      {
+        ...source('gone.txt', new Uint8Array()),
+        read: () => Promise.reject(new Error('file was moved')),
+      },
+    ]);
+    expect(run.files.map((f) => [f.relativePath, f.outcome])).toEqual([
+      ['in/copy.txt', 'duplicate'],
+      ['in/empty.txt', 'failed'],
+      ['in/sheet.xlsx', 'unsupported'],
+      ['in/binary.txt', 'unsupported'],
+      ['in/latin.txt', 'failed'],
+      ['in/huge.txt', 'failed'],
+      ['in/gone.txt', 'failed'],
+    ]);
+    const reasons = run.files.map((f) => f.reason ?? '');
+    expect(reasons[0]).toContain('already in the library');
+    expect(reasons[1]).toBe('file is empty');
+    expect(reasons[5]).toBe('larger than the 200 MB limit');
+    expect(reasons[6]).toBe('could not be read: file was moved');
+    expect(await database.documents.toArray()).toEqual(before);
+  });
+
+  it('stops at a cancel, keeping what finished and reporting the rest', async () => {
+    const files = sampleFiles().slice(0, 4);
+    const controller = new AbortController();
+    const run = await importFiles(
+      files.map((s) => source(s.name, s.bytes)),
+      {
+        ingest: runIngestJob,
+        findByHash: (h) => documentsRepo(database).findByHash(h),
+        store: async (d) => {
+          await documentsRepo(database).add(d);
+          controller.abort();
+        },
+      },
+      { origin: 'folder', signal: controller.signal },
+    );
+    expect(run.files.map((f) => f.outcome)).toEqual([
+      'imported',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(await database.documents.count()).toBe(1);
+  });
+});
+
+describe('the annotation service over IndexedDB', () => {
+  it('creates, edits, deletes, and undoes and redoes each step', async () => {
+    const [sample] = sampleFiles();
+    await importInto([source(sample!.name, sample!.bytes)]);
+    const [doc] = await documentsRepo(database).list();
+    const content = await documentsRepo(database).content(doc!.id);
+    const text = content!.text;
+    const start = text.indexOf('A uniform is not a shield.');
+    const service = new AnnotationService(annotationStore(database));
+
+    const created = await service.create({
+      docId: doc!.id,
+      tag: 'critique',
+      target: {
+        contentHash: doc!.contentHash,
+        selectors: describeRange(text, { start, end: start + 26 }),
+      },
+    });
+    await service.update(created.id, { note: 'Rhetoric, not action.' });
+    await service.update(created.id, { tag: 'pledge' });
+    const repo = annotationsRepo(database);
+    expect(await repo.forDocument(doc!.id)).toMatchObject([
+      { tag: 'pledge', note: 'Rhetoric, not action.' },
+    ]);
+
+    await service.remove(created.id);
+    expect(await repo.count()).toBe(0);
+    expect(service.history()).toMatchObject({ canUndo: true, undoLabel: 'delete pledge' });
+
+    await service.undo();
+    expect(await repo.forDocument(doc!.id)).toMatchObject([{ tag: 'pledge' }]);
+    await service.undo();
+    expect(await repo.forDocument(doc!.id)).toMatchObject([
+      { tag: 'critique', note: 'Rhetoric, not action.' },
+    ]);
+    await service.redo();
+    await service.redo();
+    expect(await repo.count()).toBe(0);
+
+    // A new change after undo clears the redo stack.
+    await service.undo();
+    await service.update(created.id, { note: 'Changed mind.' });
+    expect(service.history().canRedo).toBe(false);
+    await expect(service.update('missing', { note: 'x' })).rejects.toThrow(/no longer exists/);
+  });
+
+  it('removing a document removes its annotations with it', async () => {
+    const [sample] = sampleFiles();
+    await importInto([source(sample!.name, sample!.bytes)]);
+    const [doc] = await documentsRepo(database).list();
+    const service = new AnnotationService(annotationStore(database));
+    await service.create({
+      docId: doc!.id,
+      tag: 'evidence',
+      target: {
+        contentHash: doc!.contentHash,
+        selectors: [{ type: 'TextPositionSelector', start: 0, end: 5 }],
+      },
+    });
+    await documentsRepo(database).remove(doc!.id);
+    expect(await annotationsRepo(database).count()).toBe(0);
+    expect(await database.contents.count()).toBe(0);
+    expect(await database.originals.count()).toBe(0);
+  });
+});
+
+describe('schema', () => {
+  it('opens at version 1 with the queried indexes and no index on text', () => {
+    expect(database.verno).toBe(1);
+    const indexes = (table: string) =>
+      database
+        .table(table)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(indexes('documents')).toEqual(['contentHash', 'date', 'importedAt']);
+    expect(indexes('annotations')).toEqual(['createdAt', 'docId', 'tag']);
+    expect(indexes('contents')).toEqual([]);
+  });
+});

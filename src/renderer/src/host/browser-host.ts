@@ -1,0 +1,67 @@
+import type { HostApi, SourceFile } from './host-api';
+
+const sampleUrls = import.meta.glob('../../../../resources/samples/*', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+export function sourceFromFile(file: File, relativePath?: string): SourceFile {
+  return {
+    name: file.name,
+    relativePath: relativePath ?? (file.webkitRelativePath || file.name),
+    size: file.size,
+    read: async () => new Uint8Array(await file.arrayBuffer()),
+  };
+}
+
+/** Opens the browser's file chooser; resolves null when the user cancels it. */
+function chooseFiles(directory: boolean): Promise<SourceFile[] | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    if (directory) input.webkitdirectory = true;
+    input.style.display = 'none';
+    const finish = (files: SourceFile[] | null) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => {
+      finish(Array.from(input.files ?? [], (file) => sourceFromFile(file)));
+    });
+    input.addEventListener('cancel', () => finish(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+async function fetchSample(path: string, url: string): Promise<SourceFile> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Sample ${path} is missing from this build`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const name = path.split('/').pop() ?? path;
+  return { name, relativePath: `samples/${name}`, size: bytes.byteLength, read: async () => bytes };
+}
+
+export function createBrowserHost(): HostApi {
+  return {
+    kind: 'browser',
+    pickFiles: () => chooseFiles(false),
+    pickFolder: () => chooseFiles(true),
+    sampleFiles: () =>
+      Promise.all(Object.entries(sampleUrls).map(([path, url]) => fetchSample(path, url))),
+    async saveReport(suggestedName, content) {
+      const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return true;
+    },
+    onCommand: () => () => undefined,
+  };
+}

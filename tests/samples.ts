@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ingestFile } from '../src/core/ingest';
+import type { ParsedDocument } from '../src/core/model';
+
+export const SAMPLES_DIR = fileURLToPath(new URL('../resources/samples/', import.meta.url));
+
+export interface SampleFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export function sampleFiles(): SampleFile[] {
+  return readdirSync(SAMPLES_DIR)
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(SAMPLES_DIR + name)) }));
+}
+
+/** The bundled samples, parsed by the real ingest step. */
+export function parsedSamples(): (ParsedDocument & { id: string })[] {
+  return sampleFiles().map(({ name, bytes }) => {
+    const result = ingestFile(name, bytes);
+    if (result.status !== 'ok') throw new Error(`${name}: ${result.reason}`);
+    return { ...result.doc, id: name };
+  });
+}
