@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippets, splitHighlights } from './snippets';
+import { makeSnippets, splitHighlights, tightenSpan } from './snippets';
 
 const text =
   'The Minister promised shelters in every province.\n\nBy 2010 only two shelters had opened, ' +
@@ -47,5 +47,19 @@ describe('splitHighlights', () => {
     ]);
     expect(runs.map((r) => r.text).join('')).toBe('abc def ghi');
     expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(['abc', 'def']);
+  });
+});
+
+describe('tightenSpan', () => {
+  it('drops punctuation lunr leaves on a token, keeping letters of any script', () => {
+    const t = '"Officials, said «Señora» (2015).';
+    const word = (start: number, end: number) => {
+      const s = tightenSpan(t, { start, end });
+      return t.slice(s.start, s.end);
+    };
+    expect(word(0, 11)).toBe('Officials');
+    expect(word(17, 25)).toBe('Señora');
+    expect(word(26, 33)).toBe('2015');
+    expect(tightenSpan(t, { start: 10, end: 12 })).toEqual({ start: 10, end: 12 });
   });
 });

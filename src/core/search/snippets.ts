@@ -32,6 +32,19 @@ function widenToWordBoundary(text: string, index: number, direction: -1 | 1): nu
   return Math.max(0, Math.min(text.length, i));
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * lunr reports whole whitespace-delimited tokens, punctuation included ("officials,");
+ * narrows a span to the word inside it so highlights cover words only.
+ */
+export function tightenSpan<T extends Highlight>(text: string, span: T): T {
+  let { start, end } = span;
+  while (start < end && !WORD_CHAR.test(text[start] ?? '')) start += 1;
+  while (end > start && !WORD_CHAR.test(text[end - 1] ?? '')) end -= 1;
+  return start < end ? { ...span, start, end } : span;
+}
+
 /**
  * Builds short excerpts around match spans of `text`. Matches close together share one
  * excerpt; every match inside an excerpt is highlighted.

@@ -179,7 +179,7 @@ export function App() {
           ) : null}
         </section>
         <section className="center">
-          {empty ? (
+          {documents === undefined ? null : empty ? (
             <EmptyLibrary
               busy={importer.progress !== null}
               onLoadSamples={() => void host.sampleFiles().then((f) => runImport(f, 'samples'))}

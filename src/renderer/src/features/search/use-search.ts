@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { makeSnippets, type MatchSpan, type Snippet } from '@core/search';
+import { makeSnippets, tightenSpan, type MatchSpan, type Snippet } from '@core/search';
 import type { DocumentRecord } from '@core/model';
 import { documentsRepo } from '../../db/documents-repo';
 import { searchService } from './search-service';
@@ -28,11 +28,15 @@ async function runQuery(query: string): Promise<SearchState> {
   for (const hit of outcome.hits.slice(0, SHOWN)) {
     const [doc, content] = await Promise.all([repo.get(hit.id), repo.content(hit.id)]);
     if (!doc || !content) continue;
-    const bodyMatches = hit.matches.filter((m) => m.field === 'body');
+    const bodyMatches = hit.matches
+      .filter((m) => m.field === 'body')
+      .map((m) => tightenSpan(content.text, m));
     items.push({
       doc,
       score: hit.score,
-      titleMatches: hit.matches.filter((m) => m.field === 'title'),
+      titleMatches: hit.matches
+        .filter((m) => m.field === 'title')
+        .map((m) => tightenSpan(doc.title, m)),
       bodyMatches,
       snippets: makeSnippets(content.text, bodyMatches, { maxSnippets: 2 }),
     });
