@@ -17,10 +17,12 @@ export function sampleFiles(): SampleFile[] {
 }
 
 /** The bundled samples, parsed by the real ingest step. */
-export function parsedSamples(): (ParsedDocument & { id: string })[] {
-  return sampleFiles().map(({ name, bytes }) => {
-    const result = ingestFile(name, bytes);
-    if (result.status !== 'ok') throw new Error(`${name}: ${result.reason}`);
-    return { ...result.doc, id: name };
-  });
+export async function parsedSamples(): Promise<(ParsedDocument & { id: string })[]> {
+  return Promise.all(
+    sampleFiles().map(async ({ name, bytes }) => {
+      const result = await ingestFile(name, bytes);
+      if (result.status !== 'ok') throw new Error(`${name}: ${result.reason}`);
+      return { ...result.doc, id: name };
+    }),
+  );
 }

@@ -10,8 +10,8 @@ export const TAG_LABELS: Record<Tag, string> = {
   critique: 'Critique',
 };
 
-/** Formats the ingest step understands. Later formats (pdf, html, docx) extend this list. */
-export const DocFormatSchema = z.enum(['txt', 'md']);
+/** Formats the ingest step understands. */
+export const DocFormatSchema = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
 export type DocFormat = z.infer<typeof DocFormatSchema>;
 
 /** A structural block of a document: a slice [start, end) of the document's normalised text. */
@@ -22,6 +22,17 @@ export const BlockSchema = z.object({
   end: z.number().int().nonnegative(),
 });
 export type Block = z.infer<typeof BlockSchema>;
+
+/** A page of a paginated source (PDF): the slice [start, end) of the document text. */
+export const PageSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+/** Conditions worth telling the analyst about a document that did import. */
+export const DocFlagSchema = z.enum(['no-text']);
+export type DocFlag = z.infer<typeof DocFlagSchema>;
 
 /** ISO calendar date, YYYY-MM-DD. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -42,6 +53,9 @@ export const ParsedDocumentSchema = DocumentMetaSchema.extend({
   /** Normalised text (NFC, \n line ends); blocks are separated by a blank line. */
   text: z.string(),
   blocks: z.array(BlockSchema),
+  /** For paginated formats: one entry per page, in order, covering the text. */
+  pages: z.array(PageSchema).optional(),
+  flags: z.array(DocFlagSchema).optional(),
 });
 export type ParsedDocument = z.infer<typeof ParsedDocumentSchema>;
 
@@ -57,6 +71,13 @@ export const DocumentRecordSchema = DocumentMetaSchema.extend({
   byteLength: z.number().int().nonnegative(),
   textLength: z.number().int().nonnegative(),
   importedAt: z.number(),
+  /** Number of pages, for paginated formats. */
+  pageCount: z.number().int().nonnegative().optional(),
+  flags: z.array(DocFlagSchema).optional(),
+  /** Metadata fields the analyst edited; a new version of the file leaves them as edited. */
+  editedFields: z.array(DocumentMetaSchema.keyof()).optional(),
+  /** Bumped each time a new version of the file replaces the text. */
+  version: z.number().int().positive().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 
@@ -64,6 +85,7 @@ export const DocumentContentSchema = z.object({
   docId: z.string(),
   text: z.string(),
   blocks: z.array(BlockSchema),
+  pages: z.array(PageSchema).optional(),
 });
 export type DocumentContent = z.infer<typeof DocumentContentSchema>;
 
@@ -95,12 +117,24 @@ export const AnnotationTargetSchema = z.object({
 });
 export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
 
+/**
+ * Set when a new version of the document moved an annotation to text that differs from its
+ * quote ('changed') or left nowhere to put it ('not-found'); cleared when the analyst checks it.
+ */
+export const AnnotationReviewSchema = z.object({
+  reason: z.enum(['changed', 'not-found']),
+  previousQuote: z.string(),
+  since: z.number(),
+});
+export type AnnotationReview = z.infer<typeof AnnotationReviewSchema>;
+
 export const AnnotationSchema = z.object({
   id: z.string(),
   docId: z.string(),
   tag: TagSchema,
   note: z.string(),
   target: AnnotationTargetSchema,
+  review: AnnotationReviewSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

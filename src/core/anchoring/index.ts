@@ -6,3 +6,4 @@ export {
   type TextRange,
 } from './selectors';
 export { anchor, MIN_QUOTE_SIMILARITY, type Anchored, type AnchorMethod } from './anchor';
+export { reanchorAnnotation, type ReanchorOutcome } from './reanchor';

@@ -17,6 +17,8 @@ export interface NewAnnotation {
 export interface AnnotationPatch {
   tag?: Tag;
   note?: string;
+  /** The analyst checked an annotation flagged for review. */
+  reviewed?: true;
 }
 
 /** One undoable step: the annotation before and after (undefined = absent). */
@@ -83,10 +85,23 @@ export class AnnotationService {
     return this.enqueue(async () => {
       const before = await this.store.get(id);
       if (!before) throw new Error(`Annotation ${id} no longer exists`);
-      const after: Annotation = { ...before, ...definedOnly(patch), updatedAt: this.now() };
-      if (after.tag === before.tag && after.note === before.note) return before;
+      const { review, ...rest } = before;
+      const after: Annotation = {
+        ...rest,
+        ...(patch.reviewed || !review ? {} : { review }),
+        ...definedOnly(patch),
+        updatedAt: this.now(),
+      };
+      const unchanged =
+        after.tag === before.tag && after.note === before.note && after.review === before.review;
+      if (unchanged) return before;
       await this.store.put(after);
-      const label = patch.tag !== undefined && patch.tag !== before.tag ? 're-tag' : 'edit note';
+      const label =
+        patch.tag !== undefined && patch.tag !== before.tag
+          ? 're-tag'
+          : patch.reviewed
+            ? 'mark checked'
+            : 'edit note';
       this.record({ label, before, after });
       return after;
     });
@@ -162,8 +177,10 @@ export class AnnotationService {
   }
 }
 
-function definedOnly(patch: AnnotationPatch): AnnotationPatch {
-  const out: AnnotationPatch = {};
+function definedOnly(
+  patch: AnnotationPatch,
+): Pick<Annotation, never> & Partial<Pick<Annotation, 'tag' | 'note'>> {
+  const out: Partial<Pick<Annotation, 'tag' | 'note'>> = {};
   if (patch.tag !== undefined) out.tag = patch.tag;
   if (patch.note !== undefined) out.note = patch.note;
   return out;

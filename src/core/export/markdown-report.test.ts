@@ -4,7 +4,7 @@ import { describeRange } from '../anchoring';
 import type { Annotation, Tag } from '../model';
 import { renderMarkdownReport, reportFileName } from './markdown-report';
 
-const samples = parsedSamples();
+const samples = await parsedSamples();
 const minister = samples.find((d) => d.id.startsWith('2008-03-14'))!;
 const pm = samples.find((d) => d.id.startsWith('2015-01-20'))!;
 

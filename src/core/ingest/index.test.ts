@@ -1,7 +1,14 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { ParsedDocumentSchema, type ParsedDocument } from '../model';
-import { ingestFile, sha256Hex, SUPPORTED_EXTENSIONS, type IngestResult } from './index';
+import {
+  decodeText,
+  ingestFile,
+  sha256Hex,
+  SUPPORTED_EXTENSIONS,
+  type IngestResult,
+} from './index';
 
 const utf8 = new TextEncoder();
 
@@ -13,6 +20,16 @@ function ok(result: IngestResult): ParsedDocument {
   if (result.status !== 'ok')
     throw new Error(`expected ok, got ${result.status}: ${result.reason}`);
   return ParsedDocumentSchema.parse(result.doc);
+}
+
+/** `text` as UTF-16 bytes, with or without a byte-order mark. */
+function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
+  const units = (bom ? '\ufeff' : '') + text;
+  const bytes = new Uint8Array(units.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < units.length; i += 1)
+    view.setUint16(i * 2, units.charCodeAt(i), order === 'le');
+  return bytes;
 }
 
 function blockTexts(doc: ParsedDocument): string[] {
@@ -34,7 +51,10 @@ function expectWellFormed(doc: ParsedDocument): void {
 }
 
 describe('ingestFile: plain text with header lines', () => {
-  const doc = ok(ingestFile('customs-chief.txt', fixture('headers-hard-wrapped.txt')));
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = ok(await ingestFile('customs-chief.txt', fixture('headers-hard-wrapped.txt')));
+  });
 
   it('reads the headline and the header lines into metadata', () => {
     expect(doc).toMatchObject({
@@ -71,7 +91,10 @@ describe('ingestFile: plain text with header lines', () => {
 });
 
 describe('ingestFile: plain text without headers', () => {
-  const doc = ok(ingestFile('korsa.txt', fixture('boilerplate-byline.txt')));
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = ok(await ingestFile('korsa.txt', fixture('boilerplate-byline.txt')));
+  });
 
   it('skips site furniture above the headline and finds the date in the body', () => {
     expectWellFormed(doc);
@@ -88,14 +111,14 @@ describe('ingestFile: plain text without headers', () => {
     expect(blockTexts(doc)[1]).toBe('By Mirela Dovic | mirela.dovic@valdoria-courier.example');
   });
 
-  it('uses the URL host as source when there is no Source header', () => {
+  it('uses the URL host as source when there is no Source header', async () => {
     const text = 'Headline\nURL: https://www.courier.example/a/b\n\nBody text.';
-    expect(ok(ingestFile('a.txt', utf8.encode(text))).source).toBe('courier.example');
+    expect(ok(await ingestFile('a.txt', utf8.encode(text))).source).toBe('courier.example');
   });
 
-  it('falls back to the file name for a title, and does not promote a wrapped first line', () => {
+  it('falls back to the file name for a title, and does not promote a wrapped first line', async () => {
     const text = 'the minister said on Tuesday that the new\nunit would start work in May.\n';
-    const doc2 = ok(ingestFile('notes/2010 memo.TXT', utf8.encode(text)));
+    const doc2 = ok(await ingestFile('notes/2010 memo.TXT', utf8.encode(text)));
     expect(doc2.title).toBe('2010 memo');
     expect(doc2.blocks).toHaveLength(1);
     expect(doc2.blocks[0]?.kind).toBe('paragraph');
@@ -104,17 +127,100 @@ describe('ingestFile: plain text without headers', () => {
     );
   });
 
-  it('reads header lines at the very top as headers, not as a title', () => {
+  it('reads header lines at the very top as headers, not as a title', async () => {
     const text = 'Title: Budget Cut for Shelters\nDate: Mar. 3, 2010\n\nThe allocation was halved.';
-    const doc2 = ok(ingestFile('cut.txt', utf8.encode(text)));
+    const doc2 = ok(await ingestFile('cut.txt', utf8.encode(text)));
     expect(doc2.title).toBe('Budget Cut for Shelters');
     expect(doc2.date).toBe('2010-03-03');
     expect(doc2.text).toBe('The allocation was halved.');
   });
 });
 
+describe('ingestFile: plain text saved from a web page', () => {
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = ok(await ingestFile('pilots.txt', fixture('saved-web-article.txt')));
+  });
+
+  it('skips navigation, the date line and the address above the headline for the title', () => {
+    expectWellFormed(doc);
+    expect(doc.title).toBe('Harbour Pilots Walk Out Over Night-Shift Cuts');
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1 });
+    expect(doc.text.startsWith('Harbour Pilots Walk Out')).toBe(true);
+  });
+
+  it('keeps the date and the address from the lines it dropped', () => {
+    expect(doc).toMatchObject({
+      date: '2015-03-03',
+      url: 'https://www.northwind-ledger.example/news/2015/03/03/harbour-pilots-walk-out',
+      source: 'northwind-ledger.example',
+      author: 'Tomas Ferrand',
+      language: null,
+    });
+  });
+
+  it('drops advertising slots and share buttons between paragraphs, and nothing else', () => {
+    expect(doc.text).not.toMatch(/Advertisement|Share|Sign in|Subscribe|min read/);
+    expect(blockTexts(doc)).toEqual([
+      'Harbour Pilots Walk Out Over Night-Shift Cuts',
+      'By Tomas Ferrand | tomas.ferrand@northwind-ledger.example',
+      'Pilots at the port of Saint-Ivel stopped guiding ships into the harbour on Monday night, ' +
+        'two weeks after the port authority cut the night shift from six pilots to three.',
+      '"We will not take a tanker through the narrows with half a crew," said Ilse Varga, who ' +
+        "chairs the pilots' association. She said the cuts had been announced without consultation.",
+      'The port authority said in a statement that the new rota met the 2011 safety code and that ' +
+        'it was "disappointed" by the walk-out. A spokesman declined to say how many ships were ' +
+        'waiting outside the breakwater.',
+    ]);
+  });
+
+  it('reads a labelled date line and an address in angle brackets above the headline', async () => {
+    const text =
+      'Home\nPublished 3 March 2015\n<www.courier.example/a/b>\n\nHeadline Here\n\nBody text.';
+    expect(ok(await ingestFile('a.txt', utf8.encode(text)))).toMatchObject({
+      title: 'Headline Here',
+      date: '2015-03-03',
+      url: 'www.courier.example/a/b',
+      source: 'courier.example',
+      text: 'Headline Here\n\nBody text.',
+    });
+  });
+
+  it('takes an address standing alone under the headline as the page address', async () => {
+    const text =
+      'Headline\n\nhttps://www.courier.example/a/b\n\nOn 2015-03-03 the minister said so.';
+    expect(ok(await ingestFile('a.txt', utf8.encode(text)))).toMatchObject({
+      url: 'https://www.courier.example/a/b',
+      source: 'courier.example',
+      date: '2015-03-03',
+    });
+  });
+
+  it('does not take an address cited inside a paragraph as the page address', async () => {
+    const text =
+      'Headline\n\nThe report, published at\nhttps://un.example/report.pdf\nlast week, says so.';
+    expect(ok(await ingestFile('a.txt', utf8.encode(text)))).toMatchObject({
+      url: null,
+      source: null,
+    });
+  });
+
+  it('lets header lines win over what the page furniture suggests', async () => {
+    const text =
+      'March 3, 2015\nhttps://mirror.example/x\nHeadline\nDate: 2015-03-05\nURL: https://www.courier.example/x\n\nBody.';
+    expect(ok(await ingestFile('a.txt', utf8.encode(text)))).toMatchObject({
+      title: 'Headline',
+      date: '2015-03-05',
+      source: 'courier.example',
+    });
+  });
+});
+
 describe('ingestFile: Markdown', () => {
-  const doc = ok(ingestFile('progress.md', fixture('front-matter.md')));
+  let doc: ParsedDocument;
+  beforeAll(async () => {
+    doc = ok(await ingestFile('progress.md', fixture('front-matter.md')));
+  });
 
   it('reads front matter into metadata', () => {
     expect(doc).toMatchObject({
@@ -166,20 +272,22 @@ describe('ingestFile: Markdown', () => {
     ]);
   });
 
-  it('falls back to the first heading, then the first line, for a title', () => {
-    const withHeading = ok(ingestFile('a.md', utf8.encode('Intro line\n\n## The *real* title\n')));
+  it('falls back to the first heading, then the first line, for a title', async () => {
+    const withHeading = ok(
+      await ingestFile('a.md', utf8.encode('Intro line\n\n## The *real* title\n')),
+    );
     expect(withHeading.title).toBe('The real title');
     const plain = ok(
-      ingestFile('b.markdown', utf8.encode('Notes on **Korsa** visit\nsecond line\n')),
+      await ingestFile('b.markdown', utf8.encode('Notes on **Korsa** visit\nsecond line\n')),
     );
     expect(plain.title).toBe('Notes on Korsa visit');
     expect(plain.text).toBe('Notes on Korsa visit second line');
   });
 
-  it('unquotes front matter values and parses dates written out', () => {
+  it('unquotes front matter values and parses dates written out', async () => {
     const md =
       '---\ntitle: "The \\"Tarsk\\" promise"\nPublished: March 3, 2010\nbyline: \'O\'\'Neill\'\n---\nBody.\n';
-    expect(ok(ingestFile('q.md', utf8.encode(md)))).toMatchObject({
+    expect(ok(await ingestFile('q.md', utf8.encode(md)))).toMatchObject({
       title: 'The "Tarsk" promise',
       date: '2010-03-03',
       author: "O'Neill",
@@ -187,92 +295,163 @@ describe('ingestFile: Markdown', () => {
     });
   });
 
-  it('finds a date in the body when the front matter has none', () => {
+  it('finds a date in the body when the front matter has none', async () => {
     const md = '---\ntitle: Visit\n---\nWe visited Korsa on *March 3, 2010*.\n';
-    expect(ok(ingestFile('visit.md', utf8.encode(md))).date).toBe('2010-03-03');
+    expect(ok(await ingestFile('visit.md', utf8.encode(md))).date).toBe('2010-03-03');
   });
 
-  it('drops HTML tags and decodes entities', () => {
+  it('drops HTML tags and decodes entities', async () => {
     const md =
       'A <span class="x">marked</span> &ldquo;promise&rdquo; &#8212; kept?\n\n<!-- note -->\n';
-    const parsed = ok(ingestFile('c.md', utf8.encode(md)));
+    const parsed = ok(await ingestFile('c.md', utf8.encode(md)));
     expect(parsed.text).toBe('A marked “promise” — kept?');
   });
 });
 
 describe('ingestFile: bytes that are not a readable document', () => {
-  it('rejects unsupported and missing extensions without naming the file', () => {
-    expect(ingestFile('report.PDF', utf8.encode('%PDF-1.7'))).toEqual({
+  it('rejects unsupported and missing extensions without naming the file', async () => {
+    expect(await ingestFile('report.RTF', utf8.encode('{\\rtf1 hello}'))).toEqual({
       status: 'unsupported',
-      reason: 'unsupported file type .pdf — Dossier imports .txt and .md files',
+      reason: 'unsupported file type .rtf — Dossier imports .txt, .md, .html, .docx and .pdf files',
     });
-    expect(ingestFile('README', utf8.encode('hello'))).toEqual({
+    expect(await ingestFile('README', utf8.encode('hello'))).toEqual({
       status: 'unsupported',
       reason: 'unsupported file type (no extension)',
     });
   });
 
-  it('fails empty and whitespace-only files', () => {
-    expect(ingestFile('empty.txt', new Uint8Array())).toEqual({
+  it('fails empty and whitespace-only files', async () => {
+    expect(await ingestFile('empty.txt', new Uint8Array())).toEqual({
       status: 'failed',
       reason: 'file is empty',
     });
-    expect(ingestFile('blank.md', utf8.encode(' \r\n\t\n'))).toEqual({
+    expect(await ingestFile('blank.md', utf8.encode(' \r\n\t\n'))).toEqual({
+      status: 'failed',
+      reason: 'file is empty',
+    });
+    expect(await ingestFile('bom-only.txt', new Uint8Array([0xef, 0xbb, 0xbf]))).toEqual({
       status: 'failed',
       reason: 'file is empty',
     });
   });
 
-  it('calls NUL bytes and control-heavy content binary', () => {
+  it('calls NUL bytes and control-heavy content binary', async () => {
     const withNul = utf8.encode('PK\u0003\u0004\u0000\u0000 looks like a zip');
-    expect(ingestFile('archive.txt', withNul)).toEqual({
+    expect(await ingestFile('archive.txt', withNul)).toEqual({
       status: 'unsupported',
       reason: 'binary content, not text',
     });
     const controls = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
-    expect(ingestFile('controls.txt', controls).status).toBe('unsupported');
-  });
-
-  it('fails invalid UTF-8', () => {
-    const latin1 = new Uint8Array([...utf8.encode('Caf'), 0xe9, ...utf8.encode(' society\n')]);
-    expect(ingestFile('latin1.txt', latin1)).toEqual({
-      status: 'failed',
-      reason: 'not valid UTF-8 text',
+    expect((await ingestFile('controls.txt', controls)).status).toBe('unsupported');
+    const oneNul = utf8.encode('AB\u0000C');
+    expect(await ingestFile('one-nul.txt', oneNul)).toEqual({
+      status: 'unsupported',
+      reason: 'binary content, not text',
     });
   });
 
-  it('strips a UTF-8 BOM and reads CRLF line ends', () => {
+  it('calls 5 MB of random bytes binary, and says so quickly', async () => {
+    const noise = new Uint8Array(randomBytes(5 * 1024 * 1024));
+    const started = performance.now();
+    const result = await ingestFile('noise.txt', noise);
+    const elapsed = performance.now() - started;
+    expect(result).toEqual({ status: 'unsupported', reason: 'binary content, not text' });
+    expect(elapsed).toBeLessThan(500);
+  });
+
+  it('calls random bytes behind a UTF-16 byte-order mark binary too', async () => {
+    for (const bom of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ]) {
+      const bytes = new Uint8Array(randomBytes(64 * 1024));
+      bytes.set(bom);
+      expect(await ingestFile('noise.txt', bytes)).toEqual({
+        status: 'unsupported',
+        reason: 'binary content, not text',
+      });
+    }
+  });
+
+  it('reads text that is not UTF-8 as Windows-1252', async () => {
+    // One byte per character: the string spells the file's bytes.
+    const cp1252 = Uint8Array.from('Caf\xe9 \x93quoted\x94 \x97 \x805\n', (c) => c.charCodeAt(0));
+    const doc = ok(await ingestFile('cp1252.txt', cp1252));
+    expect(doc.text).toBe('Café “quoted” — €5');
+    expect(decodeText(cp1252)).toMatchObject({ ok: true, encoding: 'windows-1252' });
+  });
+
+  it('keeps UTF-8 with a stray byte as UTF-8 rather than garbling every accent', async () => {
+    const text = 'Überprüfung der Zusagen für Flüchtlinge in Köln, Münster und Düsseldorf ';
+    const bytes = new Uint8Array([...utf8.encode(text), 0xe9, ...utf8.encode('.')]);
+    const decoded = decodeText(bytes);
+    expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8' });
+    expect(ok(await ingestFile('mostly-utf8.txt', bytes)).text).toBe(`${text.trim()} \ufffd.`);
+  });
+
+  it('strips a UTF-8 BOM and reads CRLF line ends', async () => {
     const crlf =
       'Headline One\r\nDate: 2010-03-04\r\n\r\nFirst line\r\nsecond line.\r\n\r\nNext.\r\n';
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8.encode(crlf)]);
-    const doc = ok(ingestFile('crlf.txt', bytes));
+    const doc = ok(await ingestFile('crlf.txt', bytes));
     expectWellFormed(doc);
     expect(doc.title).toBe('Headline One');
     expect(doc.date).toBe('2010-03-04');
     expect(doc.text).toBe('Headline One\n\nFirst line second line.\n\nNext.');
+    expect(decodeText(bytes)).toMatchObject({ ok: true, encoding: 'utf-8' });
   });
 
-  it('reads UTF-16 with a byte-order mark', () => {
-    const text = 'Headline\n\nBody é.';
-    const bytes = new Uint8Array(2 + text.length * 2);
-    bytes.set([0xff, 0xfe]);
-    for (let i = 0; i < text.length; i += 1) bytes[2 + i * 2] = text.charCodeAt(i);
-    expect(ok(ingestFile('utf16.txt', bytes)).text).toBe('Headline\n\nBody é.');
+  it('reads CRLF and lone CR line ends without a BOM', async () => {
+    const crlf = 'Headline Two\r\n\r\nFirst line\r\nsecond line.\r\rNext.\r';
+    const doc = ok(await ingestFile('crlf.txt', utf8.encode(crlf)));
+    expectWellFormed(doc);
+    expect(doc.text).toBe('Headline Two\n\nFirst line second line.\n\nNext.');
+    expect(doc.text).not.toContain('\r');
+  });
+
+  it('reads UTF-16 LE and BE with a byte-order mark', async () => {
+    const text = 'Headline\n\nBody é “Ω” 中文.';
+    const le = ok(await ingestFile('utf16le.txt', utf16(text, 'le', true)));
+    expect(le.text).toBe('Headline\n\nBody é “Ω” 中文.');
+    const be = ok(await ingestFile('utf16be.txt', utf16(text, 'be', true)));
+    expect(be.text).toBe('Headline\n\nBody é “Ω” 中文.');
+    expect(decodeText(utf16(text, 'be', true))).toMatchObject({ encoding: 'utf-16be' });
+  });
+
+  it('recognises UTF-16 without a byte-order mark by its NUL bytes', async () => {
+    const text = 'Notes from the Korsa visit\r\n\r\nThe shelter site is still a car park.\r\n';
+    const le = ok(await ingestFile('notepad.txt', utf16(text, 'le', false)));
+    expect(le.title).toBe('Notes from the Korsa visit');
+    expect(le.text).toBe('Notes from the Korsa visit\n\nThe shelter site is still a car park.');
+    expect(decodeText(utf16(text, 'le', false))).toMatchObject({ encoding: 'utf-16le' });
+    expect(decodeText(utf16(text, 'be', false))).toMatchObject({
+      ok: true,
+      text,
+      encoding: 'utf-16be',
+    });
   });
 
   it('lists what it supports', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.md', '.markdown']);
+    expect(SUPPORTED_EXTENSIONS).toEqual([
+      '.txt',
+      '.md',
+      '.markdown',
+      '.html',
+      '.htm',
+      '.docx',
+      '.pdf',
+    ]);
   });
 });
 
 describe('ingestFile: the bundled sample collection', () => {
   const dir = new URL('../../../resources/samples/', import.meta.url);
 
-  it('reads every sample, dated as its file name says', () => {
+  it('reads every sample, dated as its file name says', async () => {
     const names = readdirSync(dir).filter((name) => /\.(txt|md)$/.test(name));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
-      const doc = ok(ingestFile(name, new Uint8Array(readFileSync(new URL(name, dir)))));
+      const doc = ok(await ingestFile(name, new Uint8Array(readFileSync(new URL(name, dir)))));
       expectWellFormed(doc);
       expect(doc.date, name).toBe(name.slice(0, 10));
       expect(doc.blocks[0]?.kind, name).toBe('heading');

@@ -1,38 +1,55 @@
-import type { ParsedDocument } from '../model';
 import { normaliseText } from '../text/normalise';
 import { decodeText } from './decode';
+import { parseDocxFile } from './docx';
+import { parseHtmlFile } from './html';
 import { parseMarkdownDocument } from './markdown';
+import { parsePdfFile } from './pdf';
+import { describeError, type IngestOptions, type IngestResult } from './result';
 import { parseTextDocument } from './text';
 
 export { sha256Hex } from './hash';
 export { decodeText, type DecodeResult } from './decode';
+export type { IngestOptions, IngestResult, PdfEngine } from './result';
 
-/**
- * Outcome of reading one file. Reasons are short phrases meant to be shown beside the file
- * name, so they never repeat it.
- */
-export type IngestResult =
-  | { status: 'ok'; doc: ParsedDocument }
-  | { status: 'unsupported'; reason: string }
-  | { status: 'failed'; reason: string };
+type Parser = (bytes: Uint8Array, name: string, options: IngestOptions) => Promise<IngestResult>;
 
-type Parser = (text: string, fileName: string) => ParsedDocument;
+/** Text formats: decode, normalise, then parse the text. */
+function fromText(parse: typeof parseTextDocument): Parser {
+  return async (bytes, name) => {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { status: decoded.status, reason: decoded.reason };
+    const text = normaliseText(decoded.text);
+    if (!/\S/.test(text)) return { status: 'failed', reason: 'file is empty' };
+    return { status: 'ok', doc: parse(text, name) };
+  };
+}
 
 const PARSERS: Readonly<Record<string, Parser>> = {
-  '.txt': parseTextDocument,
-  '.md': parseMarkdownDocument,
-  '.markdown': parseMarkdownDocument,
+  '.txt': fromText(parseTextDocument),
+  '.md': fromText(parseMarkdownDocument),
+  '.markdown': fromText(parseMarkdownDocument),
+  '.html': (bytes, name) => parseHtmlFile(bytes, name),
+  '.htm': (bytes, name) => parseHtmlFile(bytes, name),
+  '.docx': (bytes, name) => parseDocxFile(bytes, name),
+  '.pdf': async (bytes, name, options) =>
+    options.pdf
+      ? parsePdfFile(bytes, name, { pdf: options.pdf, password: options.password })
+      : { status: 'failed', reason: 'PDF reader not available here' },
 };
 
 /** Lower-case extensions, with the dot, that ingestFile can read. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(PARSERS));
 
 /**
- * Bytes of one file to a ParsedDocument, dispatching on the file name's extension.
- * Synchronous and pure, so it runs the same in a worker, in main and in tests; it never
- * throws for bad input.
+ * Bytes of one file to a ParsedDocument, dispatching on the file name's extension. Runs the
+ * same in a worker, in main and in tests, and never rejects for bad input: every problem
+ * comes back as an 'unsupported' or 'failed' result with a reason.
  */
-export function ingestFile(name: string, bytes: Uint8Array): IngestResult {
+export async function ingestFile(
+  name: string,
+  bytes: Uint8Array,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const extension = extensionOf(name);
   if (extension === null) {
     return { status: 'unsupported', reason: 'unsupported file type (no extension)' };
@@ -41,22 +58,15 @@ export function ingestFile(name: string, bytes: Uint8Array): IngestResult {
   if (!parse) {
     return {
       status: 'unsupported',
-      reason: `unsupported file type ${extension} — Dossier imports .txt and .md files`,
+      reason: `unsupported file type ${extension} — Dossier imports .txt, .md, .html, .docx and .pdf files`,
     };
   }
   if (bytes.length === 0) return { status: 'failed', reason: 'file is empty' };
-
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { status: decoded.status, reason: decoded.reason };
-  const text = normaliseText(decoded.text);
-  if (!/\S/.test(text)) return { status: 'failed', reason: 'file is empty' };
-
   try {
-    return { status: 'ok', doc: parse(text, name) };
+    return await parse(bytes, name, options);
   } catch (error) {
     // A parser bug must not take the whole import batch down with it.
-    const detail = error instanceof Error ? error.message : String(error);
-    return { status: 'failed', reason: `could not be read (${detail})` };
+    return { status: 'failed', reason: `could not be read (${describeError(error)})` };
   }
 }
 

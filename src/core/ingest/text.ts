@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../model';
+import { parseDate } from '../text/dates';
 import { collapseWhitespace } from '../text/normalise';
 import {
   assembleBlocks,
@@ -16,6 +17,7 @@ import {
  */
 const BOILERPLATE = new Set([
   'advertisement',
+  'skip advertisement',
   'skip to content',
   'skip to main content',
   'skip to navigation',
@@ -23,10 +25,49 @@ const BOILERPLATE = new Set([
   'subscribe now',
   'share this article',
   'share',
+  'share on facebook',
+  'share on twitter',
+  'share on x',
+  'share via email',
   'sign in',
+  'sign up',
+  'sign out',
   'log in',
+  'log out',
+  'register',
+  'my account',
   'menu',
+  'main menu',
+  'open menu',
+  'close menu',
+  'toggle navigation',
+  'home',
+  'search',
+  'print',
 ]);
+
+/**
+ * The furniture that also turns up between paragraphs (advertising slots, share buttons) and
+ * is dropped there too. Navigation words such as "Home" are kept: in the body they may be a
+ * heading.
+ */
+const BODY_FURNITURE = new Set([
+  'advertisement',
+  'skip advertisement',
+  'story continues below advertisement',
+  'share',
+  'share this article',
+  'share on facebook',
+  'share on twitter',
+  'share on x',
+  'share via email',
+]);
+
+/** "Published 3 March 2015", "Updated on: 2015-03-04 10:42" */
+const DATE_LABEL = /^(?:first |last )?(?:published|updated|posted)(?: on)?\s*:?\s+/i;
+/** A line that is nothing but a web address: the page a text was saved from. */
+const URL_LINE = /^<?((?:https?:\/\/|www\.)[^\s<>]+)>?$/i;
+const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\s+read$/i;
 
 const HEADER_LINE = /^\s*([A-Za-z]+)\s*:\s*(.*)$/;
 
@@ -40,12 +81,15 @@ const HEADER_LINE = /^\s*([A-Za-z]+)\s*:\s*(.*)$/;
  *     First paragraph, possibly hard-wrapped
  *     over several lines.
  *
- * `text` must already be normalised (normaliseText). The headline stays in the text as a
- * level-1 heading; header lines do not.
+ * or as a web page saved as text is: navigation, a date line and the page address above the
+ * headline, a byline, share buttons. `text` must already be normalised (normaliseText). The
+ * headline stays in the text as a level-1 heading; header lines and site furniture do not.
  */
 export function parseTextDocument(text: string, fileName: string): ParsedDocument {
   const lines = text.split('\n');
-  let i = skipLeadingFurniture(lines);
+  const furniture: Headers = {};
+  const start = skipLeadingFurniture(lines, furniture);
+  let i = start;
 
   let titleLine: string | null = null;
   const first = lines[i];
@@ -67,16 +111,20 @@ export function parseTextDocument(text: string, fileName: string): ParsedDocumen
   const drafts: DraftBlock[] = [];
   if (titleLine) drafts.push({ kind: 'heading', level: 1, text: titleLine });
   for (const paragraph of paragraphs(lines.slice(i))) {
+    if (isFurniture(paragraph, BODY_FURNITURE)) continue;
     drafts.push({ kind: 'paragraph', text: paragraph });
   }
   const { text: body, blocks } = assembleBlocks(drafts);
 
+  // The byline is looked for under the headline, not among the navigation above it.
+  const leadLines = lines.slice(start, start + BYLINE_LINES);
   const meta = resolveMeta({
-    headers,
+    // What header lines say outright wins over what the layout suggests.
+    headers: { url: standaloneUrl(leadLines), ...furniture, ...headers },
     text: body,
     fileName,
     bodyTitle: titleLine,
-    leadLines: lines.slice(0, BYLINE_LINES),
+    leadLines,
   });
   return { ...meta, format: 'txt', text: body, blocks };
 }
@@ -86,19 +134,49 @@ function isHeaderLine(line: string): boolean {
   return key !== undefined && headerField(key) !== undefined;
 }
 
-function isBoilerplate(line: string): boolean {
+function isFurniture(line: string, words: ReadonlySet<string>): boolean {
   const key = collapseWhitespace(line)
     .toLowerCase()
     .replace(/[\s.:!»›>|]+$/u, '');
-  return BOILERPLATE.has(key);
+  return words.has(key) || READING_TIME.test(key);
 }
 
-function skipLeadingFurniture(lines: readonly string[]): number {
+/** A line holding only a date, perhaps labelled "Published" or "Updated": that date, ISO. */
+function dateLine(line: string): string | null {
+  return parseDate(collapseWhitespace(line).replace(DATE_LABEL, ''));
+}
+
+function urlLine(line: string): string | null {
+  return URL_LINE.exec(line.trim())?.[1] ?? null;
+}
+
+/**
+ * Skips blank lines, boilerplate, date lines and address lines above the headline, keeping
+ * the first date and the first address in `found`, since those lines leave the text.
+ */
+function skipLeadingFurniture(lines: readonly string[], found: Headers): number {
   let i = 0;
   for (let line = lines[i]; line !== undefined; line = lines[++i]) {
-    if (line.trim() !== '' && !isBoilerplate(line)) break;
+    if (line.trim() === '' || isFurniture(line, BOILERPLATE)) continue;
+    const date = dateLine(line);
+    const url = date ? null : urlLine(line);
+    if (!date && !url) break;
+    if (date) found.date ??= date;
+    if (url) found.url ??= url;
   }
   return i;
+}
+
+/**
+ * An address standing alone as a paragraph near the top, where saved web pages put it under
+ * the headline. An address inside a hard-wrapped paragraph is a citation, not the page's own.
+ */
+function standaloneUrl(lines: readonly string[]): string | undefined {
+  for (let i = 0; i < lines.length; i += 1) {
+    const url = urlLine(lines[i] ?? '');
+    if (url && !lines[i - 1]?.trim() && !lines[i + 1]?.trim()) return url;
+  }
+  return undefined;
 }
 
 function skipBlank(lines: readonly string[], from: number): number {

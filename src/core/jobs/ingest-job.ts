@@ -1,8 +1,9 @@
-import { ingestFile, sha256Hex, type IngestResult } from '../ingest';
+import { ingestFile, sha256Hex, type IngestResult, type PdfEngine } from '../ingest';
 
 export interface IngestRequest {
   name: string;
   bytes: Uint8Array;
+  password?: string;
 }
 
 export interface IngestResponse {
@@ -11,15 +12,14 @@ export interface IngestResponse {
   byteLength: number;
 }
 
-/** Parses and hashes one file. Runs in the ingest worker; callable directly in tests. */
-export async function runIngestJob(request: IngestRequest): Promise<IngestResponse> {
-  const contentHash = await sha256Hex(request.bytes);
-  let result: IngestResult;
-  try {
-    result = ingestFile(request.name, request.bytes);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    result = { status: 'failed', reason: `could not be read: ${message}` };
-  }
+/** Parses and hashes one file. Runs in an ingest worker; callable directly in tests. */
+export async function runIngestJob(
+  request: IngestRequest,
+  pdf?: PdfEngine,
+): Promise<IngestResponse> {
+  const [contentHash, result] = await Promise.all([
+    sha256Hex(request.bytes),
+    ingestFile(request.name, request.bytes, { pdf, password: request.password }),
+  ]);
   return { result, contentHash, byteLength: request.bytes.byteLength };
 }

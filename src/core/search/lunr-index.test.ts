@@ -9,7 +9,7 @@ import {
   type SearchableDoc,
 } from './lunr-index';
 
-const corpus: SearchableDoc[] = parsedSamples().map((d) => ({
+const corpus: SearchableDoc[] = (await parsedSamples()).map((d) => ({
   id: d.id,
   title: d.title,
   source: d.source ?? '',

@@ -1,27 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TextRange } from '@core/anchoring';
+import type { MetaPatch } from '@core/meta-patch';
+import { AppToolbar } from './AppToolbar';
+import { documentsRepo } from './db/documents-repo';
+import { importRunsRepo } from './db/import-runs-repo';
 import { AnnotationPanel } from './features/annotations/AnnotationPanel';
 import { annotationService } from './features/annotations/annotation-service';
 import {
   useAnnotationCounts,
   useDocumentAnnotations,
-  useHistory,
   usePlacedAnnotations,
 } from './features/annotations/use-annotations';
 import { exportReport } from './features/export/export-report';
 import { ImportProgressPanel } from './features/import/ImportProgressPanel';
 import { ImportSummary } from './features/import/ImportSummary';
 import { useFileDrop } from './features/import/use-file-drop';
-import { useImport } from './features/import/use-import';
+import { useImport, type ImportRequest } from './features/import/use-import';
 import { DocumentList } from './features/library/DocumentList';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
+import { MetadataEditor } from './features/library/MetadataEditor';
 import { useDocument, useDocuments } from './features/library/use-library';
 import { Reader } from './features/reader/Reader';
 import { SearchResults } from './features/search/SearchResults';
 import { searchService } from './features/search/search-service';
-import { useIndexStatus, useSearch, type ResultItem } from './features/search/use-search';
+import { useSearch, type ResultItem } from './features/search/use-search';
 import { getHost, type HostCommand, type SourceFile } from './host';
-import { importRunsRepo } from './db/import-runs-repo';
 import { isTypingTarget } from './ui/keyboard';
 
 const host = getHost();
@@ -30,15 +33,14 @@ export function App() {
   const documents = useDocuments();
   const counts = useAnnotationCounts();
   const importer = useImport();
-  const { run: runImportFiles } = importer;
+  const { run: runImportRequest, summary } = importer;
   const [query, setQuery] = useState('');
   const search = useSearch(query);
-  const indexStatus = useIndexStatus();
   const [openId, setOpenId] = useState<string | null>(null);
   const [hits, setHits] = useState<{ ranges: TextRange[]; key: number }>({ ranges: [], key: 0 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const history = useHistory();
   const open = useDocument(openId);
   const annotations = useDocumentAnnotations(openId);
   const placed = usePlacedAnnotations(annotations, open?.content.text);
@@ -48,25 +50,59 @@ export function App() {
   const openDocument = useCallback((id: string, ranges: TextRange[] = []) => {
     setOpenId(id);
     setSelectedId(null);
+    setEditing(false);
     setHits((h) => ({ ranges, key: h.key + 1 }));
   }, []);
 
   const runImport = useCallback(
-    async (files: SourceFile[] | null, origin: 'files' | 'folder' | 'drop' | 'samples') => {
+    async (request: Omit<ImportRequest, 'files'> & { files: SourceFile[] | null }) => {
+      const { files } = request;
       if (!files) return;
       try {
-        const run = await runImportFiles(files, origin);
+        const run = await runImportRequest({ ...request, files });
         const first = run?.files.find((f) => f.docId);
-        if (first?.docId && origin === 'samples') openDocument(first.docId);
+        if (first?.docId && (request.origin === 'samples' || request.versionOf)) {
+          openDocument(first.docId);
+        }
       } catch (error) {
         setMessage(`Import stopped: ${String(error)}`);
       }
     },
-    [runImportFiles, openDocument],
+    [runImportRequest, openDocument],
   );
 
-  const onDrop = useCallback((files: SourceFile[]) => void runImport(files, 'drop'), [runImport]);
+  const importFiles = useCallback(
+    () => void host.pickFiles().then((files) => runImport({ files, origin: 'files' })),
+    [runImport],
+  );
+  const importFolder = useCallback(
+    () => void host.pickFolder().then((files) => runImport({ files, origin: 'folder' })),
+    [runImport],
+  );
+  const onDrop = useCallback(
+    (files: SourceFile[]) => void runImport({ files, origin: 'drop' }),
+    [runImport],
+  );
   const dragging = useFileDrop(onDrop);
+
+  const importNewVersion = useCallback(async () => {
+    if (!openId) return;
+    const files = await host.pickFiles();
+    if (!files) return;
+    if (files.length !== 1) {
+      setMessage('Choose exactly one file as the new version of this document.');
+      return;
+    }
+    await runImport({ files, origin: 'files', versionOf: openId });
+  }, [openId, runImport]);
+
+  const retryWithPassword = useCallback(
+    (relativePath: string, password: string) => {
+      const file = summary?.files?.find((f) => f.relativePath === relativePath);
+      if (file) void runImport({ files: [file], origin: summary?.run.origin ?? 'files', password });
+    },
+    [summary, runImport],
+  );
 
   const doExport = useCallback(async () => {
     try {
@@ -77,22 +113,32 @@ export function App() {
     }
   }, []);
 
+  const saveDetails = useCallback(
+    async (patch: MetaPatch) => {
+      if (!openId) return;
+      await documentsRepo().updateMeta(openId, patch);
+      setEditing(false);
+      void searchService.rebuild();
+    },
+    [openId],
+  );
+
   useEffect(() => {
     const onCommand = (command: HostCommand) => {
-      if (command === 'import-files') void host.pickFiles().then((f) => runImport(f, 'files'));
-      if (command === 'import-folder') void host.pickFolder().then((f) => runImport(f, 'folder'));
+      if (command === 'import-files') importFiles();
+      if (command === 'import-folder') importFolder();
       if (command === 'export-report') void doExport();
     };
     return host.onCommand(onCommand);
-  }, [runImport, doExport]);
+  }, [importFiles, importFolder, doExport]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || !(event.ctrlKey || event.metaKey)) return;
-      if (event.key.toLowerCase() !== 'z' && event.key.toLowerCase() !== 'y') return;
+      const key = event.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
       event.preventDefault();
-      const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
-      void (redo ? annotationService.redo() : annotationService.undo());
+      void (key === 'y' || event.shiftKey ? annotationService.redo() : annotationService.undo());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -108,55 +154,14 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="toolbar">
-        <span className="app-name">Dossier</span>
-        <input
-          type="search"
-          className="search-box"
-          aria-label="Search documents"
-          placeholder="Search documents (e.g. shelter, +complicit -customs, title:pledge, traff*)"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <button
-          type="button"
-          onClick={() => void host.pickFiles().then((f) => runImport(f, 'files'))}
-        >
-          Import files
-        </button>
-        <button
-          type="button"
-          onClick={() => void host.pickFolder().then((f) => runImport(f, 'folder'))}
-        >
-          Import folder
-        </button>
-        <button type="button" onClick={() => void doExport()}>
-          Export report
-        </button>
-        <button
-          type="button"
-          disabled={!history.canUndo}
-          onClick={() => void annotationService.undo()}
-          title="Ctrl+Z"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          disabled={!history.canRedo}
-          onClick={() => void annotationService.redo()}
-          title="Ctrl+Shift+Z"
-        >
-          Redo
-        </button>
-        <button type="button" onClick={() => void reopenSummary()}>
-          Last import
-        </button>
-        <span className="index-status muted" aria-live="polite">
-          {indexStatus.state === 'indexing' ? 'Indexing…' : null}
-          {indexStatus.state === 'error' ? `Search index problem: ${indexStatus.message}` : null}
-        </span>
-      </header>
+      <AppToolbar
+        query={query}
+        onQuery={setQuery}
+        onImportFiles={importFiles}
+        onImportFolder={importFolder}
+        onExport={() => void doExport()}
+        onLastImport={() => void reopenSummary()}
+      />
       {message ? (
         <p className="banner" role="status">
           {message}{' '}
@@ -182,7 +187,9 @@ export function App() {
           {documents === undefined ? null : empty ? (
             <EmptyLibrary
               busy={importer.progress !== null}
-              onLoadSamples={() => void host.sampleFiles().then((f) => runImport(f, 'samples'))}
+              onLoadSamples={() =>
+                void host.sampleFiles().then((files) => runImport({ files, origin: 'samples' }))
+              }
             />
           ) : openId ? (
             <Reader
@@ -192,6 +199,8 @@ export function App() {
               hitsKey={hits.key}
               selectedId={selectedId}
               onSelect={setSelectedId}
+              onEditDetails={() => setEditing(true)}
+              onNewVersion={() => void importNewVersion()}
             />
           ) : (
             <p className="muted placeholder">
@@ -203,11 +212,22 @@ export function App() {
           <AnnotationPanel placed={placed} selectedId={selectedId} onSelect={setSelectedId} />
         ) : null}
       </main>
+      {editing && open ? (
+        <MetadataEditor
+          record={open.record}
+          onSave={saveDetails}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
       {importer.progress ? (
         <ImportProgressPanel progress={importer.progress} onCancel={importer.cancel} />
       ) : null}
-      {importer.summary ? (
-        <ImportSummary run={importer.summary} onClose={() => importer.showSummary(null)} />
+      {summary ? (
+        <ImportSummary
+          run={summary.run}
+          onClose={() => importer.showSummary(null)}
+          onRetryWithPassword={summary.files ? retryWithPassword : undefined}
+        />
       ) : null}
       {dragging ? <div className="drop-overlay">Drop files or folders to import them</div> : null}
     </div>

@@ -1,4 +1,4 @@
-import type { DocumentContent, DocumentRecord } from '@core/model';
+import type { Annotation, DocumentContent, DocumentMeta, DocumentRecord } from '@core/model';
 import { db, type DossierDb } from './schema';
 
 export interface NewDocument {
@@ -7,21 +7,86 @@ export interface NewDocument {
   original: Uint8Array;
 }
 
+export type MetaPatch = Partial<DocumentMeta>;
+
+const byDateThenTitle = (a: DocumentRecord, b: DocumentRecord) =>
+  (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.title.localeCompare(b.title);
+
 export function documentsRepo(database: DossierDb = db()) {
+  const docTables = [database.documents, database.contents, database.originals];
   return {
-    async add({ record, content, original }: NewDocument): Promise<void> {
-      await database.transaction(
-        'rw',
-        [database.documents, database.contents, database.originals],
-        async () => {
-          await database.documents.add(record);
-          await database.contents.add(content);
-          await database.originals.add({ docId: record.id, bytes: original });
-        },
-      );
+    /** Stores documents with their text and original bytes, all or none. */
+    async addMany(docs: readonly NewDocument[]): Promise<void> {
+      if (docs.length === 0) return;
+      await database.transaction('rw', docTables, async () => {
+        await database.documents.bulkAdd(docs.map((d) => d.record));
+        await database.contents.bulkAdd(docs.map((d) => d.content));
+        await database.originals.bulkAdd(
+          docs.map((d) => ({ docId: d.record.id, bytes: d.original })),
+        );
+      });
+    },
+    add(doc: NewDocument): Promise<void> {
+      return this.addMany([doc]);
+    },
+    /** Documents already holding any of these content hashes, by hash. */
+    async findByHashes(hashes: readonly string[]): Promise<Map<string, DocumentRecord>> {
+      const found = await database.documents.where('contentHash').anyOf(hashes).toArray();
+      return new Map(found.map((d) => [d.contentHash, d]));
     },
     findByHash(contentHash: string): Promise<DocumentRecord | undefined> {
       return database.documents.where('contentHash').equals(contentHash).first();
+    },
+    /** Documents imported from any of these paths, by path. */
+    async findByPaths(paths: readonly string[]): Promise<Map<string, DocumentRecord>> {
+      const found = await database.documents.where('filePath').anyOf(paths).toArray();
+      return new Map(found.map((d) => [d.filePath, d]));
+    },
+    /**
+     * Replaces a document's text and file with a new version, keeping the metadata the
+     * analyst edited, and passes each of its annotations through `reanchor` in the same
+     * transaction, so a crash leaves either the old version or the new one, never a mix.
+     */
+    async replaceVersion(
+      docId: string,
+      next: NewDocument,
+      reanchor: (annotation: Annotation) => Annotation,
+    ): Promise<Annotation[]> {
+      return database.transaction('rw', [...docTables, database.annotations], async () => {
+        const current = await database.documents.get(docId);
+        if (!current) throw new Error('the document to update is no longer in the library');
+        const kept: Partial<DocumentMeta> = {};
+        for (const field of current.editedFields ?? []) {
+          Object.assign(kept, { [field]: current[field] });
+        }
+        await database.documents.put({
+          ...next.record,
+          ...kept,
+          id: docId,
+          editedFields: current.editedFields,
+          version: (current.version ?? 1) + 1,
+        });
+        await database.contents.put({ ...next.content, docId });
+        await database.originals.put({ docId, bytes: next.original });
+        const moved = (await database.annotations.where('docId').equals(docId).toArray()).map(
+          reanchor,
+        );
+        await database.annotations.bulkPut(moved);
+        return moved;
+      });
+    },
+    /** Applies the analyst's metadata edits and remembers which fields they touched. */
+    async updateMeta(id: string, patch: MetaPatch): Promise<void> {
+      await database.transaction('rw', database.documents, async () => {
+        const current = await database.documents.get(id);
+        if (!current) throw new Error('the document is no longer in the library');
+        const changed = (Object.keys(patch) as (keyof DocumentMeta)[]).filter(
+          (k) => patch[k] !== undefined && patch[k] !== current[k],
+        );
+        if (changed.length === 0) return;
+        const editedFields = [...new Set([...(current.editedFields ?? []), ...changed])];
+        await database.documents.put({ ...current, ...patch, editedFields });
+      });
     },
     get(id: string): Promise<DocumentRecord | undefined> {
       return database.documents.get(id);
@@ -29,13 +94,12 @@ export function documentsRepo(database: DossierDb = db()) {
     content(id: string): Promise<DocumentContent | undefined> {
       return database.contents.get(id);
     },
+    original(id: string): Promise<Uint8Array | undefined> {
+      return database.originals.get(id).then((o) => o?.bytes);
+    },
     /** Every document, oldest date first, undated last. */
     async list(): Promise<DocumentRecord[]> {
-      const docs = await database.documents.toArray();
-      return docs.sort(
-        (a, b) =>
-          (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.title.localeCompare(b.title),
-      );
+      return (await database.documents.toArray()).sort(byDateThenTitle);
     },
     count(): Promise<number> {
       return database.documents.count();
@@ -45,16 +109,14 @@ export function documentsRepo(database: DossierDb = db()) {
     },
     /** Deletes a document with its text, original file and annotations. */
     async remove(id: string): Promise<void> {
-      await database.transaction(
-        'rw',
-        [database.documents, database.contents, database.originals, database.annotations],
-        async () => {
-          await database.annotations.where('docId').equals(id).delete();
-          await database.originals.delete(id);
-          await database.contents.delete(id);
-          await database.documents.delete(id);
-        },
-      );
+      await database.transaction('rw', [...docTables, database.annotations], async () => {
+        await database.annotations.where('docId').equals(id).delete();
+        await database.originals.delete(id);
+        await database.contents.delete(id);
+        await database.documents.delete(id);
+      });
     },
   };
 }
+
+export type DocumentsRepo = ReturnType<typeof documentsRepo>;

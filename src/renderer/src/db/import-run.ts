@@ -1,10 +1,13 @@
-export type ImportOutcome = 'imported' | 'duplicate' | 'unsupported' | 'failed' | 'cancelled';
+export type ImportOutcome =
+  'imported' | 'updated' | 'duplicate' | 'unsupported' | 'failed' | 'cancelled';
 
 export interface ImportFileResult {
   relativePath: string;
   outcome: ImportOutcome;
   /** Why it was not imported, in words a person understands. */
   reason?: string;
+  /** 'encrypted': the file can be imported again with a password. */
+  code?: 'encrypted';
   docId?: string;
   title?: string;
 }
@@ -20,6 +23,7 @@ export interface ImportRun {
 export function countOutcomes(run: Pick<ImportRun, 'files'>): Record<ImportOutcome, number> {
   const counts: Record<ImportOutcome, number> = {
     imported: 0,
+    updated: 0,
     duplicate: 0,
     unsupported: 0,
     failed: 0,

@@ -39,6 +39,8 @@ export class DossierDb extends Dexie {
       searchIndex: 'id',
       importRuns: 'id, startedAt',
     });
+    // v2: find a document by the path it was imported from, to take in new versions.
+    this.version(2).stores({ documents: 'id, contentHash, date, importedAt, filePath' });
   }
 }
 

@@ -1,5 +1,5 @@
-import type { IndexRequest, IndexResponse } from '@core/jobs/index-job';
 import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
+import type { EngineRequest, EngineResponse } from '../features/search/search-engine';
 import { JobClient } from './job-client';
 
 export function createIngestClient(): JobClient<IngestRequest, IngestResponse> {
@@ -8,7 +8,7 @@ export function createIngestClient(): JobClient<IngestRequest, IngestResponse> {
   );
 }
 
-export function createIndexClient(): JobClient<IndexRequest, IndexResponse> {
+export function createIndexClient(): JobClient<EngineRequest, EngineResponse> {
   return new JobClient(
     new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module' }),
   );

@@ -1,5 +1,5 @@
-import { createIndexEngine, type IndexRequest } from '@core/jobs/index-job';
+import { createSearchEngine, type EngineRequest } from '../features/search/search-engine';
 import { serveJobs } from './serve';
 
-const engine = createIndexEngine();
-serveJobs((request: IndexRequest) => engine.handle(request));
+const engine = createSearchEngine();
+serveJobs((request: EngineRequest) => engine.handle(request));

@@ -1,4 +1,9 @@
+import { getDocument } from 'pdfjs-dist';
+// Registers pdf.js's parser on this thread, so PDFs are read right here instead of in
+// a further nested worker: this worker already is the background thread.
+import 'pdfjs-dist/build/pdf.worker.min.mjs';
 import { runIngestJob, type IngestRequest } from '@core/jobs/ingest-job';
 import { serveJobs } from './serve';
 
-serveJobs((request: IngestRequest) => runIngestJob(request));
+const pdf = { getDocument };
+serveJobs((request: IngestRequest) => runIngestJob(request, pdf));

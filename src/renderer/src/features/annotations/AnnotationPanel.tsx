@@ -30,9 +30,31 @@ function NoteEditor({ annotation }: { annotation: Annotation }) {
   );
 }
 
+function ReviewNotice({ annotation }: { annotation: Annotation }) {
+  if (!annotation.review) return null;
+  const { reason, previousQuote } = annotation.review;
+  return (
+    <div className="review-notice" role="note">
+      <p>
+        {reason === 'changed'
+          ? 'A new version of the document changed this passage. It was:'
+          : 'A new version of the document no longer has this passage. It was:'}
+      </p>
+      <blockquote>{previousQuote}</blockquote>
+      <button
+        type="button"
+        onClick={() => void annotationService.update(annotation.id, { reviewed: true })}
+      >
+        Mark as checked
+      </button>
+    </div>
+  );
+}
+
 function Details({ annotation, onDeleted }: { annotation: Annotation; onDeleted: () => void }) {
   return (
     <div className="annotation-details">
+      <ReviewNotice annotation={annotation} />
       <label className="field">
         Tag
         <select
@@ -84,6 +106,7 @@ export function AnnotationPanel({ placed, selectedId, onSelect }: Props) {
           onClick={() => onSelect(selected ? null : annotation.id)}
         >
           <span className={`tag-label tag-${annotation.tag}`}>{TAG_LABELS[annotation.tag]}</span>
+          {annotation.review ? <span className="review-flag">to review</span> : null}
           <span className="quote">{quoteOf(annotation)}</span>
           {annotation.note ? <span className="note-preview">{annotation.note}</span> : null}
         </button>
@@ -103,7 +126,7 @@ export function AnnotationPanel({ placed, selectedId, onSelect }: Props) {
       {orphans.length > 0 ? (
         <section className="orphans">
           <h3>Not found in the current text ({orphans.length})</h3>
-          <p className="muted">Kept with their quote and note; the text they pointed to changed.</p>
+          <p className="muted">Kept with their quote and note; the text they pointed to is gone.</p>
           <ul className="annotation-list">{orphans.map(item)}</ul>
         </section>
       ) : null}

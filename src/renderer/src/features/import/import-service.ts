@@ -1,10 +1,13 @@
+import { reanchorAnnotation } from '@core/anchoring';
 import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
-import type { DocumentRecord } from '@core/model';
+import type { Annotation, DocumentRecord, ParsedDocument } from '@core/model';
 import type { NewDocument } from '../../db/documents-repo';
 import type { ImportFileResult, ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Parsed documents are stored in batches of this many, one transaction each. */
+const BATCH = 50;
 
 export interface ImportProgress {
   done: number;
@@ -13,10 +16,23 @@ export interface ImportProgress {
   startedAt: number;
 }
 
+/** The parts of the library an import needs. */
+export interface ImportLibrary {
+  findByHashes(hashes: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'title'>>>;
+  findByPaths(paths: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'id' | 'title'>>>;
+  addMany(docs: readonly NewDocument[]): Promise<void>;
+  replaceVersion(
+    docId: string,
+    next: NewDocument,
+    reanchor: (annotation: Annotation) => Annotation,
+  ): Promise<Annotation[]>;
+}
+
 export interface ImportDeps {
+  /** Parses one file; called for several files at once, up to `concurrency`. */
   ingest(request: IngestRequest): Promise<IngestResponse>;
-  findByHash(contentHash: string): Promise<Pick<DocumentRecord, 'title'> | undefined>;
-  store(doc: NewDocument): Promise<void>;
+  concurrency?: number;
+  library: ImportLibrary;
   newId?: () => string;
   now?: () => number;
 }
@@ -25,57 +41,33 @@ export interface ImportOptions {
   origin: ImportRun['origin'];
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** Take the (single) file as a new version of this document, whatever its path. */
+  versionOf?: string;
+  /** Password for encrypted PDFs in this run. */
+  password?: string;
+}
+
+interface Parsed {
+  index: number;
+  file: SourceFile;
+  doc: ParsedDocument;
+  contentHash: string;
+  bytes: Uint8Array;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function importOne(file: SourceFile, deps: ImportDeps, now: () => number) {
-  const base = { relativePath: file.relativePath };
-  if (file.size > MAX_FILE_BYTES) {
-    return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' } as const;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await file.read();
-  } catch (error) {
-    return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` } as const;
-  }
-  const { result, contentHash, byteLength } = await deps.ingest({ name: file.name, bytes });
-  if (result.status !== 'ok') {
-    return { ...base, outcome: result.status, reason: result.reason } as const;
-  }
-  const existing = await deps.findByHash(contentHash);
-  if (existing) {
-    return {
-      ...base,
-      outcome: 'duplicate',
-      reason: `same content as “${existing.title}”, already in the library`,
-    } as const;
-  }
-  const id = deps.newId?.() ?? crypto.randomUUID();
-  const { text, blocks, ...meta } = result.doc;
-  await deps.store({
-    record: {
-      ...meta,
-      id,
-      fileName: file.name,
-      filePath: file.relativePath,
-      contentHash,
-      byteLength,
-      textLength: text.length,
-      importedAt: now(),
-    },
-    content: { docId: id, text, blocks },
-    original: bytes,
-  });
-  return { ...base, outcome: 'imported', docId: id, title: meta.title } as const;
+function noteFor(doc: ParsedDocument): string | undefined {
+  return doc.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
 }
 
 /**
- * Imports files one by one: parse (in the worker), skip duplicates by content hash, store.
- * A file that fails never stops the others; a cancel keeps what finished and reports the rest.
+ * Imports files: parse several at once (in workers), skip duplicates by content hash, take a
+ * changed file at a known path as a new version of its document, and store the rest in
+ * batches. A failing file never stops the others; a cancel keeps what finished and reports
+ * the rest; nothing already stored is touched except documents given a new version.
  */
 export async function importFiles(
   files: readonly SourceFile[],
@@ -83,39 +75,169 @@ export async function importFiles(
   options: ImportOptions,
 ): Promise<ImportRun> {
   const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
   const startedAt = now();
-  const results: ImportFileResult[] = [];
-  for (const [index, file] of files.entries()) {
-    options.onProgress?.({
-      done: index,
-      total: files.length,
-      current: file.relativePath,
-      startedAt,
-    });
-    if (options.signal?.aborted) {
-      results.push({
-        relativePath: file.relativePath,
-        outcome: 'cancelled',
-        reason: 'import cancelled',
-      });
-      continue;
-    }
-    try {
-      results.push(await importOne(file, deps, now));
-    } catch (error) {
-      results.push({
-        relativePath: file.relativePath,
-        outcome: 'failed',
-        reason: `could not be imported: ${describe(error)}`,
-      });
-    }
-  }
-  options.onProgress?.({ done: files.length, total: files.length, current: null, startedAt });
-  return {
-    id: deps.newId?.() ?? crypto.randomUUID(),
-    startedAt,
-    finishedAt: now(),
-    origin: options.origin,
-    files: results,
+  const results: ImportFileResult[] = new Array<ImportFileResult>(files.length);
+  const seenHashes = new Map<string, string>();
+  let pending: Parsed[] = [];
+  let commits: Promise<void> = Promise.resolve();
+  let next = 0;
+  let done = 0;
+
+  const report = (current: string | null) =>
+    options.onProgress?.({ done, total: files.length, current, startedAt });
+
+  const toNewDocument = (p: Parsed, id: string): NewDocument => {
+    const { text, blocks, pages, ...meta } = p.doc;
+    return {
+      record: {
+        ...meta,
+        id,
+        fileName: p.file.name,
+        filePath: p.file.relativePath,
+        contentHash: p.contentHash,
+        byteLength: p.bytes.byteLength,
+        textLength: text.length,
+        importedAt: now(),
+        ...(pages ? { pageCount: pages.length } : {}),
+      },
+      content: { docId: id, text, blocks, ...(pages ? { pages } : {}) },
+      original: p.bytes,
+    };
   };
+
+  const commit = async (batch: Parsed[]) => {
+    const known = await deps.library.findByHashes(batch.map((p) => p.contentHash));
+    const byPath = options.versionOf
+      ? new Map<string, Pick<DocumentRecord, 'id' | 'title'>>()
+      : await deps.library.findByPaths(batch.map((p) => p.file.relativePath));
+    const fresh: NewDocument[] = [];
+    for (const p of batch) {
+      const base = { relativePath: p.file.relativePath };
+      const existing = known.get(p.contentHash);
+      const sibling = seenHashes.get(p.contentHash);
+      if (existing || sibling !== undefined) {
+        const title = existing?.title ?? sibling;
+        results[p.index] = {
+          ...base,
+          outcome: 'duplicate',
+          reason: `same content as “${title}”${existing ? ', already in the library' : ' in this import'}`,
+        };
+        continue;
+      }
+      seenHashes.set(p.contentHash, p.doc.title);
+      const target = options.versionOf ?? byPath.get(p.file.relativePath)?.id;
+      if (target) {
+        const moved = await deps.library.replaceVersion(
+          target,
+          toNewDocument(p, target),
+          (a) => reanchorAnnotation(a, p.doc.text, p.contentHash, now()).annotation,
+        );
+        const review = moved.filter((a) => a.review).length;
+        results[p.index] = {
+          ...base,
+          outcome: 'updated',
+          docId: target,
+          title: p.doc.title,
+          reason:
+            `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
+            (review > 0 ? `, ${review} to review` : ''),
+        };
+        continue;
+      }
+      const id = newId();
+      fresh.push(toNewDocument(p, id));
+      results[p.index] = {
+        ...base,
+        outcome: 'imported',
+        docId: id,
+        title: p.doc.title,
+        reason: noteFor(p.doc),
+      };
+    }
+    await deps.library.addMany(fresh);
+  };
+
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) commits = commits.then(() => commit(batch));
+    return commits;
+  };
+
+  const parseOne = async (index: number, file: SourceFile): Promise<ImportFileResult | Parsed> => {
+    const base = { relativePath: file.relativePath };
+    if (file.size > MAX_FILE_BYTES) {
+      return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await file.read();
+    } catch (error) {
+      return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` };
+    }
+    if (bytes.byteLength > MAX_FILE_BYTES) {
+      return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
+    }
+    const { result, contentHash } = await deps.ingest({
+      name: file.name,
+      bytes,
+      password: options.password,
+    });
+    if (result.status === 'ok') return { index, file, doc: result.doc, contentHash, bytes };
+    return {
+      ...base,
+      outcome: result.status,
+      reason: result.reason,
+      ...(result.status === 'failed' && result.code ? { code: result.code } : {}),
+    };
+  };
+
+  const lane = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index] as SourceFile;
+      if (options.signal?.aborted) {
+        results[index] = {
+          relativePath: file.relativePath,
+          outcome: 'cancelled',
+          reason: 'import cancelled',
+        };
+        continue;
+      }
+      report(file.relativePath);
+      try {
+        const parsed = await parseOne(index, file);
+        if ('doc' in parsed) pending.push(parsed);
+        else results[index] = parsed;
+      } catch (error) {
+        results[index] = {
+          relativePath: file.relativePath,
+          outcome: 'failed',
+          reason: `could not be imported: ${describe(error)}`,
+        };
+      }
+      done += 1;
+      if (pending.length >= BATCH) await flush();
+    }
+  };
+
+  try {
+    const lanes = Math.max(1, Math.min(deps.concurrency ?? 1, files.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    // What was parsed is stored even when a lane failed or the import was cancelled.
+    await flush().catch((error: unknown) => {
+      for (const [i, r] of results.entries()) {
+        if (!r)
+          results[i] = {
+            relativePath: files[i]?.relativePath ?? '',
+            outcome: 'failed',
+            reason: `could not be stored: ${describe(error)}`,
+          };
+      }
+    });
+  }
+  report(null);
+  return { id: newId(), startedAt, finishedAt: now(), origin: options.origin, files: results };
 }

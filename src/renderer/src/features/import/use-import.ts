@@ -1,59 +1,87 @@
 import { useCallback, useRef, useState } from 'react';
-import type { JobClient } from '../../workers/job-client';
-import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
 import { documentsRepo } from '../../db/documents-repo';
 import type { ImportRun } from '../../db/import-run';
 import { importRunsRepo } from '../../db/import-runs-repo';
 import type { SourceFile } from '../../host';
-import { createIngestClient } from '../../workers/clients';
+import { createIngestPool } from '../../workers/ingest-pool';
 import { searchService } from '../search/search-service';
-import { importFiles, type ImportProgress } from './import-service';
+import { importFiles, type ImportOptions, type ImportProgress } from './import-service';
 
-let ingestClient: JobClient<IngestRequest, IngestResponse> | null = null;
+let pool: ReturnType<typeof createIngestPool> | null = null;
 
-function ingest(request: IngestRequest): Promise<IngestResponse> {
-  ingestClient ??= createIngestClient();
-  return ingestClient.request(request);
+export interface ImportRequest {
+  files: SourceFile[];
+  origin: ImportRun['origin'];
+  versionOf?: string;
+  password?: string;
 }
 
 export interface ImportController {
   progress: ImportProgress | null;
-  summary: ImportRun | null;
-  run(files: SourceFile[], origin: ImportRun['origin']): Promise<ImportRun | null>;
+  summary: { run: ImportRun; files: SourceFile[] | null } | null;
+  run(request: ImportRequest): Promise<ImportRun | null>;
   cancel(): void;
   showSummary(run: ImportRun | null): void;
 }
 
-/** Runs imports one at a time, with progress, cancel and a summary that can be reopened. */
+/**
+ * Runs imports one at a time, with throttled progress, cancel, and a summary that can be
+ * reopened; the files of the latest run are kept so that one can be retried with a password.
+ */
 export function useImport(): ImportController {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [summary, setSummary] = useState<ImportRun | null>(null);
+  const [summary, setSummary] = useState<ImportController['summary']>(null);
   const abort = useRef<AbortController | null>(null);
 
-  const run = useCallback(async (files: SourceFile[], origin: ImportRun['origin']) => {
+  const run = useCallback(async ({ files, origin, versionOf, password }: ImportRequest) => {
     if (abort.current) return null;
     const controller = new AbortController();
     abort.current = controller;
     setSummary(null);
     setProgress({ done: 0, total: files.length, current: null, startedAt: Date.now() });
+    // Progress arrives per file; the panel needs it at most once a frame.
+    let latest: ImportProgress | null = null;
+    let frame = 0;
+    const onProgress = (p: ImportProgress) => {
+      latest = p;
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        setProgress(latest);
+      });
+    };
     try {
+      pool ??= createIngestPool();
       const repo = documentsRepo();
+      const options: ImportOptions = {
+        origin,
+        signal: controller.signal,
+        onProgress,
+        versionOf,
+        password,
+      };
       const result = await importFiles(
         files,
-        { ingest, findByHash: (hash) => repo.findByHash(hash), store: (doc) => repo.add(doc) },
-        { origin, signal: controller.signal, onProgress: setProgress },
+        { ingest: (r) => pool!.ingest(r), concurrency: pool.size, library: repo },
+        options,
       );
       await importRunsRepo().save(result);
-      if (result.files.some((f) => f.outcome === 'imported')) void searchService.rebuild();
-      setSummary(result);
+      if (result.files.some((f) => f.outcome === 'imported' || f.outcome === 'updated')) {
+        void searchService.rebuild();
+      }
+      setSummary({ run: result, files });
       return result;
     } finally {
+      cancelAnimationFrame(frame);
       abort.current = null;
       setProgress(null);
     }
   }, []);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
+  const showSummary = useCallback(
+    (run: ImportRun | null) => setSummary(run ? { run, files: null } : null),
+    [],
+  );
 
-  return { progress, summary, run, cancel, showSummary: setSummary };
+  return { progress, summary, run, cancel, showSummary };
 }

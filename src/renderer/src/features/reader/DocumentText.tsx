@@ -1,10 +1,11 @@
 import { memo, type ReactNode } from 'react';
-import { TAG_LABELS, type Block } from '@core/model';
+import { TAG_LABELS, type Block, type Page } from '@core/model';
 import { segmentRange, type Mark } from './segments';
 
 interface Props {
   text: string;
   blocks: readonly Block[];
+  pages?: readonly Page[];
   marks: readonly Mark[];
   selectedId: string | null;
 }
@@ -38,8 +39,21 @@ function renderSegments(
   });
 }
 
-function renderBlock(block: Block, children: ReactNode, key: number) {
-  const data = { 'data-start': block.start, 'data-end': block.end, key };
+/** The page number to label each block that opens a page with (1-based), by block index. */
+function pageStarts(blocks: readonly Block[], pages: readonly Page[] | undefined) {
+  const labels = new Map<number, number>();
+  if (!pages) return labels;
+  let b = 0;
+  pages.forEach((page, i) => {
+    while (b < blocks.length && (blocks[b] as Block).start < page.start) b += 1;
+    const block = blocks[b];
+    if (block && block.start < page.end) labels.set(b, i + 1);
+  });
+  return labels;
+}
+
+function renderBlock(block: Block, children: ReactNode, key: number, page?: number) {
+  const data = { 'data-start': block.start, 'data-end': block.end, 'data-page': page, key };
   switch (block.kind) {
     case 'heading': {
       const level = Math.min(6, Math.max(2, (block.level ?? 1) + 1));
@@ -61,7 +75,14 @@ function renderBlock(block: Block, children: ReactNode, key: number) {
  * The document's blocks as reading text. Each block carries its offsets (data-start/end) so a
  * DOM selection maps back to the normalised text; highlights are spans inside the blocks.
  */
-export const DocumentText = memo(function DocumentText({ text, blocks, marks, selectedId }: Props) {
+export const DocumentText = memo(function DocumentText({
+  text,
+  blocks,
+  pages,
+  marks,
+  selectedId,
+}: Props) {
+  const labels = pageStarts(blocks, pages);
   const out: ReactNode[] = [];
   let list: ReactNode[] = [];
   const flush = () => {
@@ -69,7 +90,12 @@ export const DocumentText = memo(function DocumentText({ text, blocks, marks, se
     list = [];
   };
   blocks.forEach((block, i) => {
-    const node = renderBlock(block, renderSegments(text, block, marks, selectedId), i);
+    const node = renderBlock(
+      block,
+      renderSegments(text, block, marks, selectedId),
+      i,
+      labels.get(i),
+    );
     if (block.kind === 'list-item') list.push(node);
     else {
       flush();

@@ -18,6 +18,8 @@ interface Props {
   hitsKey: number;
   selectedId: string | null;
   onSelect: (annotationId: string | null) => void;
+  onEditDetails: () => void;
+  onNewVersion: () => void;
 }
 
 interface Pending {
@@ -26,7 +28,16 @@ interface Pending {
   left: number;
 }
 
-export function Reader({ docId, placed, hits, hitsKey, selectedId, onSelect }: Props) {
+export function Reader({
+  docId,
+  placed,
+  hits,
+  hitsKey,
+  selectedId,
+  onSelect,
+  onEditDetails,
+  onNewVersion,
+}: Props) {
   const loaded = useDocument(docId);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -132,12 +143,28 @@ export function Reader({ docId, placed, hits, hitsKey, selectedId, onSelect }: P
           <span>{record.date ?? 'Undated'}</span>
           {record.author ? <span>{record.author}</span> : null}
           {record.url ? <span className="url">{record.url}</span> : null}
+          {record.pageCount ? <span>{record.pageCount} pages</span> : null}
+          {record.version && record.version > 1 ? <span>version {record.version}</span> : null}
         </p>
+        {record.flags?.includes('no-text') ? (
+          <p className="reader-flag" role="note">
+            No text: this file has no text layer (a scan?), so it cannot be searched or tagged.
+          </p>
+        ) : null}
+        <div className="reader-actions">
+          <button type="button" onClick={onEditDetails}>
+            Edit details
+          </button>
+          <button type="button" onClick={onNewVersion}>
+            Import new version…
+          </button>
+        </div>
       </header>
       <div className="reader-body" ref={bodyRef} onClick={onClick} data-testid="reader-body">
         <DocumentText
           text={content.text}
           blocks={content.blocks}
+          pages={content.pages}
           marks={marks}
           selectedId={selectedId}
         />

@@ -51,6 +51,9 @@ export function SearchResults({ state, onOpen }: Props) {
               </span>
               {item.snippets.map((snippet, i) => (
                 <span className="snippet" key={i}>
+                  {snippet.page !== null ? (
+                    <span className="page-ref">p. {snippet.page} </span>
+                  ) : null}
                   <Highlighted text={snippet.text} highlights={snippet.highlights} />
                 </span>
               ))}

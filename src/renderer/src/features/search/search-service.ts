@@ -1,7 +1,5 @@
-import { corpusFingerprint, type SearchOutcome } from '@core/search';
-import { documentsRepo } from '../../db/documents-repo';
-import { searchIndexRepo } from '../../db/search-index-repo';
 import { createIndexClient } from '../../workers/clients';
+import type { SearchAnswer } from './search-engine';
 
 export interface IndexStatus {
   state: 'loading' | 'indexing' | 'ready' | 'error';
@@ -9,16 +7,12 @@ export interface IndexStatus {
   message?: string;
 }
 
-export interface QueryAnswer {
-  outcome: SearchOutcome;
-  tookMs: number;
-}
-
 type Listener = (status: IndexStatus) => void;
 
 /**
- * Owns the search index: loads the saved index at start (rebuilding only when it no longer
- * matches the library), rebuilds in the index worker after imports, and answers queries.
+ * The page's handle on the search index, which lives in the index worker: opened at start
+ * (the saved index is loaded, and rebuilt only when it no longer matches the library),
+ * rebuilt after imports and edits, and queried. Queries wait for the index to be ready.
  */
 class SearchService {
   private client = createIndexClient();
@@ -29,22 +23,11 @@ class SearchService {
   private rebuildAgain = false;
 
   start(): Promise<void> {
-    this.ready ??= this.loadOrRebuild();
+    this.ready ??= this.track(async () => {
+      const opened = await this.client.request({ type: 'open' });
+      if (opened.type === 'ready') this.setStatus({ state: 'ready', docCount: opened.docCount });
+    });
     return this.ready;
-  }
-
-  private async loadOrRebuild(): Promise<void> {
-    try {
-      const [saved, ids] = await Promise.all([searchIndexRepo().load(), documentsRepo().ids()]);
-      if (saved && saved.fingerprint === corpusFingerprint(ids)) {
-        await this.client.request({ type: 'load', json: saved.json });
-        this.setStatus({ state: 'ready', docCount: ids.length });
-        return;
-      }
-      await this.rebuild();
-    } catch (error) {
-      this.fail(error);
-    }
   }
 
   /** Rebuilds from the library; calls made while a rebuild runs coalesce into one more. */
@@ -53,31 +36,25 @@ class SearchService {
       this.rebuildAgain = true;
       return this.rebuilding;
     }
-    this.rebuilding = (async () => {
-      try {
-        do {
-          this.rebuildAgain = false;
-          this.setStatus({ state: 'indexing', docCount: this.status.docCount });
-          const corpus = await searchIndexRepo().corpus();
-          const built = await this.client.request({ type: 'build', docs: corpus });
-          if (built.type !== 'built') throw new Error('index worker answered out of turn');
-          await searchIndexRepo().save(built.json, corpusFingerprint(corpus.map((d) => d.id)));
-          this.setStatus({ state: 'ready', docCount: built.docCount });
-        } while (this.rebuildAgain);
-      } catch (error) {
-        this.fail(error);
-      } finally {
-        this.rebuilding = null;
-      }
-    })();
+    this.rebuilding = this.track(async () => {
+      await this.start();
+      do {
+        this.rebuildAgain = false;
+        this.setStatus({ state: 'indexing', docCount: this.status.docCount });
+        const built = await this.client.request({ type: 'rebuild' });
+        if (built.type === 'ready') this.setStatus({ state: 'ready', docCount: built.docCount });
+      } while (this.rebuildAgain);
+    }).finally(() => {
+      this.rebuilding = null;
+    });
     return this.rebuilding;
   }
 
-  async query(query: string): Promise<QueryAnswer> {
+  async query(query: string): Promise<SearchAnswer> {
     await this.start();
-    const answer = await this.client.request({ type: 'query', query });
-    if (answer.type !== 'results') throw new Error('index worker answered out of turn');
-    return { outcome: answer.outcome, tookMs: answer.tookMs };
+    const reply = await this.client.request({ type: 'query', query });
+    if (reply.type !== 'answer') throw new Error('index worker answered out of turn');
+    return reply.answer;
   }
 
   getStatus(): IndexStatus {
@@ -89,9 +66,13 @@ class SearchService {
     return () => this.listeners.delete(listener);
   }
 
-  private fail(error: unknown) {
-    const message = error instanceof Error ? error.message : String(error);
-    this.setStatus({ state: 'error', docCount: this.status.docCount, message });
+  private async track(task: () => Promise<void>): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.setStatus({ state: 'error', docCount: this.status.docCount, message });
+    }
   }
 
   private setStatus(status: IndexStatus) {

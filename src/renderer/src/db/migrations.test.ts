@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { documentsRepo } from './documents-repo';
+import { DossierDb } from './schema';
+
+const NAME = 'dossier-migration-test';
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('schema migrations', () => {
+  it('v1 → v2 keeps every record and adds the filePath index', async () => {
+    // Seed a database exactly as version 1 defined it.
+    const v1 = new Dexie(NAME);
+    v1.version(1).stores({
+      documents: 'id, contentHash, date, importedAt',
+      contents: 'docId',
+      originals: 'docId',
+      annotations: 'id, docId, tag, createdAt',
+      searchIndex: 'id',
+      importRuns: 'id, startedAt',
+    });
+    await v1.open();
+    const record = {
+      id: 'd1',
+      title: 'Old document',
+      source: 'The Harbour Gazette',
+      date: '2008-03-14',
+      author: null,
+      url: null,
+      language: null,
+      format: 'txt',
+      fileName: 'old.txt',
+      filePath: 'folder/old.txt',
+      contentHash: 'a'.repeat(64),
+      byteLength: 10,
+      textLength: 8,
+      importedAt: 1,
+    };
+    await v1.table('documents').add(record);
+    await v1.table('contents').add({ docId: 'd1', text: 'Old text', blocks: [] });
+    await v1
+      .table('annotations')
+      .add({ id: 'a1', docId: 'd1', tag: 'pledge', note: 'n', createdAt: 1 });
+    v1.close();
+
+    const current = new DossierDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(2);
+    expect(await current.documents.get('d1')).toEqual(record);
+    expect(await current.contents.get('d1')).toMatchObject({ text: 'Old text' });
+    expect(await current.annotations.count()).toBe(1);
+    const byPath = await documentsRepo(current).findByPaths(['folder/old.txt']);
+    expect(byPath.get('folder/old.txt')?.id).toBe('d1');
+    current.close();
+  });
+});

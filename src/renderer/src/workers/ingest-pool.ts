@@ -1,0 +1,29 @@
+import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
+import { createIngestClient } from './clients';
+import type { JobClient } from './job-client';
+
+/** One ingest worker per core the machine offers beyond the page's own, at least one. */
+export function ingestConcurrency(): number {
+  const cores = navigator.hardwareConcurrency || 2;
+  return Math.max(1, Math.min(4, cores));
+}
+
+type Lane = { client: JobClient<IngestRequest, IngestResponse>; busy: number };
+
+/** Parses files in a small pool of workers, giving each job to the least busy one. */
+export function createIngestPool(size = ingestConcurrency()) {
+  const lanes: Lane[] = [];
+  return {
+    size,
+    async ingest(request: IngestRequest): Promise<IngestResponse> {
+      if (lanes.length < size) lanes.push({ client: createIngestClient(), busy: 0 });
+      const lane = lanes.reduce((a, b) => (b.busy < a.busy ? b : a));
+      lane.busy += 1;
+      try {
+        return await lane.client.request(request);
+      } finally {
+        lane.busy -= 1;
+      }
+    },
+  };
+}
