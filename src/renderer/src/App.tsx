@@ -30,9 +30,9 @@ import { isTypingTarget } from './ui/keyboard';
 const host = getHost();
 
 export function App() {
-  const documents = useDocuments();
-  const counts = useAnnotationCounts();
   const importer = useImport();
+  const documents = useDocuments(importer.progress !== null);
+  const counts = useAnnotationCounts();
   const { run: runImportRequest, summary } = importer;
   const [query, setQuery] = useState('');
   const search = useSearch(query);
@@ -224,6 +224,7 @@ export function App() {
       ) : null}
       {summary ? (
         <ImportSummary
+          key={summary.run.id}
           run={summary.run}
           onClose={() => importer.showSummary(null)}
           onRetryWithPassword={summary.files ? retryWithPassword : undefined}

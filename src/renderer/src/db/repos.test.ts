@@ -87,6 +87,30 @@ describe('importing into the real database', () => {
     expect(after).toHaveLength(before.length + 1);
   });
 
+  it('reports every file of a batch the database refused as failed, with the reason', async () => {
+    const samples = sampleFiles().slice(0, 3);
+    const repo = documentsRepo(database);
+    let calls = 0;
+    const run = await importFiles(
+      samples.map((s) => source(s.name, s.bytes)),
+      {
+        ingest: (r) => runIngestJob(r),
+        library: {
+          ...repo,
+          addMany: async (docs) => {
+            calls += 1;
+            if (calls === 1) throw new Error('QuotaExceededError: disk full');
+            return repo.addMany(docs);
+          },
+        },
+      },
+      { origin: 'files' },
+    );
+    expect(run.files.map((f) => f.outcome)).toEqual(['failed', 'failed', 'failed']);
+    expect(run.files[0]?.reason).toBe('could not be stored: QuotaExceededError: disk full');
+    expect(await database.documents.count()).toBe(0);
+  });
+
   it('stops at a cancel, keeping what finished and reporting the rest', async () => {
     const files = sampleFiles().slice(0, 4);
     const controller = new AbortController();

@@ -12,6 +12,7 @@ export function sourceFromFile(file: File, relativePath?: string): SourceFile {
     relativePath: relativePath ?? (file.webkitRelativePath || file.name),
     size: file.size,
     read: async () => new Uint8Array(await file.arrayBuffer()),
+    blob: file,
   };
 }
 

@@ -8,6 +8,8 @@ export interface SourceFile {
   relativePath: string;
   size: number;
   read(): Promise<Uint8Array>;
+  /** The file itself where the host has one (browser), so a worker can read it directly. */
+  blob?: Blob;
 }
 
 export type HostCommand = 'import-files' | 'import-folder' | 'export-report';

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { countOutcomes, type ImportOutcome, type ImportRun } from '../../db/import-run';
+import {
+  countOutcomes,
+  type ImportFileResult,
+  type ImportOutcome,
+  type ImportRun,
+} from '../../db/import-run';
 
 const OUTCOME_LABELS: Record<ImportOutcome, string> = {
   imported: 'Imported',
@@ -49,8 +54,36 @@ interface Props {
   onRetryWithPassword?: (relativePath: string, password: string) => void;
 }
 
+function FileRow({
+  file,
+  onRetryWithPassword,
+}: {
+  file: ImportFileResult;
+  onRetryWithPassword: Props['onRetryWithPassword'];
+}) {
+  return (
+    <li data-outcome={file.outcome}>
+      <span className={`outcome outcome-${file.outcome}`}>{OUTCOME_LABELS[file.outcome]}</span>{' '}
+      <span className="file-path">{file.relativePath}</span>
+      {file.reason ? <span className="reason">: {file.reason}</span> : null}
+      {file.code === 'encrypted' && onRetryWithPassword ? (
+        <PasswordRetry
+          path={file.relativePath}
+          onRetry={(password) => onRetryWithPassword(file.relativePath, password)}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/** Long lists of imported files are drawn only on request, so a big import ends quickly. */
+const SHOW_IMPORTED_UP_TO = 25;
+
 export function ImportSummary({ run, onClose, onRetryWithPassword }: Props) {
   const counts = countOutcomes(run);
+  const done = run.files.filter((f) => f.outcome === 'imported' || f.outcome === 'updated');
+  const others = run.files.filter((f) => f.outcome !== 'imported' && f.outcome !== 'updated');
+  const [showDone, setShowDone] = useState(done.length <= SHOW_IMPORTED_UP_TO);
   const parts = (Object.keys(counts) as ImportOutcome[])
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${k}`);
@@ -66,23 +99,29 @@ export function ImportSummary({ run, onClose, onRetryWithPassword }: Props) {
         {run.files.length} files: {parts.join(', ') || 'nothing to import'}.{' '}
         <span className="muted">{new Date(run.startedAt).toLocaleString()}</span>
       </p>
-      <ul>
-        {run.files.map((file) => (
-          <li key={file.relativePath} data-outcome={file.outcome}>
-            <span className={`outcome outcome-${file.outcome}`}>
-              {OUTCOME_LABELS[file.outcome]}
-            </span>{' '}
-            <span className="file-path">{file.relativePath}</span>
-            {file.reason ? <span className="reason">: {file.reason}</span> : null}
-            {file.code === 'encrypted' && onRetryWithPassword ? (
-              <PasswordRetry
-                path={file.relativePath}
-                onRetry={(password) => onRetryWithPassword(file.relativePath, password)}
-              />
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      {others.length > 0 ? (
+        <ul aria-label="Files not imported">
+          {others.map((file) => (
+            <FileRow
+              key={file.relativePath}
+              file={file}
+              onRetryWithPassword={onRetryWithPassword}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {done.length > 0 ? (
+        <details open={showDone} onToggle={(e) => setShowDone(e.currentTarget.open)}>
+          <summary>Imported files ({done.length})</summary>
+          {showDone ? (
+            <ul>
+              {done.map((file) => (
+                <FileRow key={file.relativePath} file={file} onRetryWithPassword={undefined} />
+              ))}
+            </ul>
+          ) : null}
+        </details>
+      ) : null}
     </section>
   );
 }

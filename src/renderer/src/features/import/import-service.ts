@@ -8,6 +8,8 @@ import type { SourceFile } from '../../host';
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** Parsed documents are stored in batches of this many, one transaction each. */
 const BATCH = 50;
+/** Batches that may wait for storage before parsing pauses, bounding memory. */
+const MAX_COMMITS_QUEUED = 3;
 
 export interface ImportProgress {
   done: number;
@@ -106,12 +108,30 @@ export async function importFiles(
     };
   };
 
+  /** Decides and stores one batch; never rejects, so one failed batch spares the others. */
   const commit = async (batch: Parsed[]) => {
+    try {
+      await decideAndStore(batch);
+    } catch (error) {
+      for (const p of batch) {
+        if (results[p.index]?.outcome === 'duplicate' || results[p.index]?.outcome === 'updated')
+          continue;
+        results[p.index] = {
+          relativePath: p.file.relativePath,
+          outcome: 'failed',
+          reason: `could not be stored: ${describe(error)}`,
+        };
+      }
+    }
+  };
+
+  const decideAndStore = async (batch: Parsed[]) => {
     const known = await deps.library.findByHashes(batch.map((p) => p.contentHash));
     const byPath = options.versionOf
       ? new Map<string, Pick<DocumentRecord, 'id' | 'title'>>()
       : await deps.library.findByPaths(batch.map((p) => p.file.relativePath));
     const fresh: NewDocument[] = [];
+    const stored: [number, ImportFileResult][] = [];
     for (const p of batch) {
       const base = { relativePath: p.file.relativePath };
       const existing = known.get(p.contentHash);
@@ -147,21 +167,28 @@ export async function importFiles(
       }
       const id = newId();
       fresh.push(toNewDocument(p, id));
-      results[p.index] = {
-        ...base,
-        outcome: 'imported',
-        docId: id,
-        title: p.doc.title,
-        reason: noteFor(p.doc),
-      };
+      stored.push([
+        p.index,
+        { ...base, outcome: 'imported', docId: id, title: p.doc.title, reason: noteFor(p.doc) },
+      ]);
     }
     await deps.library.addMany(fresh);
+    // Only now are they in the library.
+    for (const [index, result] of stored) results[index] = result;
   };
 
+  let commitsInFlight = 0;
   const flush = () => {
     const batch = pending;
     pending = [];
-    if (batch.length > 0) commits = commits.then(() => commit(batch));
+    if (batch.length > 0) {
+      commitsInFlight += 1;
+      commits = commits
+        .then(() => commit(batch))
+        .finally(() => {
+          commitsInFlight -= 1;
+        });
+    }
     return commits;
   };
 
@@ -170,20 +197,21 @@ export async function importFiles(
     if (file.size > MAX_FILE_BYTES) {
       return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
     }
-    let bytes: Uint8Array;
+    let response: IngestResponse;
     try {
-      bytes = await file.read();
+      // A host file the worker can read itself never passes through this thread.
+      response = await deps.ingest(
+        file.blob
+          ? { name: file.name, blob: file.blob, password: options.password }
+          : { name: file.name, bytes: await file.read(), password: options.password },
+      );
     } catch (error) {
       return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` };
     }
+    const { result, contentHash, bytes } = response;
     if (bytes.byteLength > MAX_FILE_BYTES) {
       return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
     }
-    const { result, contentHash } = await deps.ingest({
-      name: file.name,
-      bytes,
-      password: options.password,
-    });
     if (result.status === 'ok') return { index, file, doc: result.doc, contentHash, bytes };
     return {
       ...base,
@@ -218,7 +246,11 @@ export async function importFiles(
         };
       }
       done += 1;
-      if (pending.length >= BATCH) await flush();
+      // Storing overlaps with parsing; parsing waits only when storage falls behind.
+      if (pending.length >= BATCH) {
+        const stored = flush();
+        if (commitsInFlight > MAX_COMMITS_QUEUED) await stored;
+      }
     }
   };
 
@@ -227,16 +259,7 @@ export async function importFiles(
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
     // What was parsed is stored even when a lane failed or the import was cancelled.
-    await flush().catch((error: unknown) => {
-      for (const [i, r] of results.entries()) {
-        if (!r)
-          results[i] = {
-            relativePath: files[i]?.relativePath ?? '',
-            outcome: 'failed',
-            reason: `could not be stored: ${describe(error)}`,
-          };
-      }
-    });
+    await flush();
   }
   report(null);
   return { id: newId(), startedAt, finishedAt: now(), origin: options.origin, files: results };

@@ -17,7 +17,8 @@ export function EmptyLibrary({
         Load sample collection
       </button>
       <p className="muted">
-        Dossier imports .txt and .md files. Everything stays on this computer.
+        Dossier imports PDF, Word (.docx), saved web pages (.html), Markdown and text files.
+        Everything stays on this computer.
       </p>
     </div>
   );

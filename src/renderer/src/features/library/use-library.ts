@@ -1,8 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
+import type { DocumentRecord } from '@core/model';
 import { documentsRepo } from '../../db/documents-repo';
 
-export function useDocuments() {
-  return useLiveQuery(() => documentsRepo().list(), []);
+/**
+ * Every document, kept current as the library changes. While `paused` (an import is
+ * storing batch after batch) the last list is kept instead of re-reading the whole library
+ * after each batch, which would cost the page's thread time in proportion to its size on
+ * every batch; the list catches up once when the pause ends.
+ */
+export function useDocuments(paused = false): DocumentRecord[] | undefined {
+  const last = useRef<DocumentRecord[] | undefined>(undefined);
+  const live = useLiveQuery(
+    () => (paused ? Promise.resolve(last.current) : documentsRepo().list()),
+    [paused],
+  );
+  if (live !== undefined) last.current = live;
+  return live ?? last.current;
 }
 
 export function useDocument(docId: string | null) {
