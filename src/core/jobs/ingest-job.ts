@@ -7,6 +7,8 @@ export interface IngestRequest {
   bytes?: Uint8Array;
   blob?: Blob;
   password?: string;
+  /** Larger files are refused without being read. */
+  maxBytes?: number;
 }
 
 export interface IngestResponse {
@@ -28,6 +30,16 @@ export async function runIngestJob(
   request: IngestRequest,
   pdf?: PdfEngine,
 ): Promise<IngestResponse> {
+  const size = request.bytes?.byteLength ?? request.blob?.size ?? 0;
+  if (request.maxBytes !== undefined && size > request.maxBytes) {
+    const limit = Math.round(request.maxBytes / (1024 * 1024));
+    return {
+      result: { status: 'failed', reason: `larger than the ${limit} MB limit` },
+      contentHash: '',
+      byteLength: size,
+      bytes: new Uint8Array(),
+    };
+  }
   const bytes = await bytesOf(request);
   const [contentHash, result] = await Promise.all([
     sha256Hex(bytes),

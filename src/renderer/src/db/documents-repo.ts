@@ -26,16 +26,10 @@ export function documentsRepo(database: DossierDb = db()) {
         );
       });
     },
-    add(doc: NewDocument): Promise<void> {
-      return this.addMany([doc]);
-    },
     /** Documents already holding any of these content hashes, by hash. */
     async findByHashes(hashes: readonly string[]): Promise<Map<string, DocumentRecord>> {
       const found = await database.documents.where('contentHash').anyOf(hashes).toArray();
       return new Map(found.map((d) => [d.contentHash, d]));
-    },
-    findByHash(contentHash: string): Promise<DocumentRecord | undefined> {
-      return database.documents.where('contentHash').equals(contentHash).first();
     },
     /** Documents imported from any of these paths, by path. */
     async findByPaths(paths: readonly string[]): Promise<Map<string, DocumentRecord>> {
@@ -93,9 +87,6 @@ export function documentsRepo(database: DossierDb = db()) {
     },
     content(id: string): Promise<DocumentContent | undefined> {
       return database.contents.get(id);
-    },
-    original(id: string): Promise<Uint8Array | undefined> {
-      return database.originals.get(id).then((o) => o?.bytes);
     },
     /** Every document, oldest date first, undated last. */
     async list(): Promise<DocumentRecord[]> {

@@ -10,7 +10,10 @@ export function sourceFromFile(file: File, relativePath?: string): SourceFile {
   return {
     name: file.name,
     relativePath: relativePath ?? (file.webkitRelativePath || file.name),
-    size: file.size,
+    // Read only when asked: for a chosen folder each size is a file-system call.
+    get size() {
+      return file.size;
+    },
     read: async () => new Uint8Array(await file.arrayBuffer()),
     blob: file,
   };

@@ -194,7 +194,9 @@ export async function importFiles(
 
   const parseOne = async (index: number, file: SourceFile): Promise<ImportFileResult | Parsed> => {
     const base = { relativePath: file.relativePath };
-    if (file.size > MAX_FILE_BYTES) {
+    // A file the worker reads itself is measured there too: asking a browser File for its
+    // size can cost this thread a file-system call.
+    if (!file.blob && file.size > MAX_FILE_BYTES) {
       return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
     }
     let response: IngestResponse;
@@ -202,7 +204,12 @@ export async function importFiles(
       // A host file the worker can read itself never passes through this thread.
       response = await deps.ingest(
         file.blob
-          ? { name: file.name, blob: file.blob, password: options.password }
+          ? {
+              name: file.name,
+              blob: file.blob,
+              password: options.password,
+              maxBytes: MAX_FILE_BYTES,
+            }
           : { name: file.name, bytes: await file.read(), password: options.password },
       );
     } catch (error) {
