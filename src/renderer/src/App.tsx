@@ -15,7 +15,7 @@ import { exportReport } from './features/export/export-report';
 import { ImportProgressPanel } from './features/import/ImportProgressPanel';
 import { ImportSummary } from './features/import/ImportSummary';
 import { useFileDrop } from './features/import/use-file-drop';
-import { useImport, type ImportRequest } from './features/import/use-import';
+import { prepareImport, useImport, type ImportRequest } from './features/import/use-import';
 import { DocumentList } from './features/library/DocumentList';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { MetadataEditor } from './features/library/MetadataEditor';
@@ -45,7 +45,11 @@ export function App() {
   const annotations = useDocumentAnnotations(openId);
   const placed = usePlacedAnnotations(annotations, open?.content.text);
 
-  useEffect(() => void searchService.start(), []);
+  useEffect(() => {
+    void searchService.start();
+    const warm = setTimeout(prepareImport, 1000);
+    return () => clearTimeout(warm);
+  }, []);
 
   const openDocument = useCallback((id: string, ranges: TextRange[] = []) => {
     setOpenId(id);

@@ -13,10 +13,15 @@ type Lane = { client: JobClient<IngestRequest, IngestResponse>; busy: number };
 /** Parses files in a small pool of workers, giving each job to the least busy one. */
 export function createIngestPool(size = ingestConcurrency()) {
   const lanes: Lane[] = [];
+  const grow = () => {
+    while (lanes.length < size) lanes.push({ client: createIngestClient(), busy: 0 });
+  };
   return {
     size,
+    /** Starts every worker now; each loads its parsers as it starts. */
+    warmUp: grow,
     async ingest(request: IngestRequest): Promise<IngestResponse> {
-      if (lanes.length < size) lanes.push({ client: createIngestClient(), busy: 0 });
+      grow();
       const lane = lanes.reduce((a, b) => (b.busy < a.busy ? b : a));
       lane.busy += 1;
       try {

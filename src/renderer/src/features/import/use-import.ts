@@ -9,6 +9,15 @@ import { importFiles, type ImportOptions, type ImportProgress } from './import-s
 
 let pool: ReturnType<typeof createIngestPool> | null = null;
 
+/**
+ * Starts the ingest workers ahead of the first import, so that loading the parsers (pdf.js
+ * above all) happens while the analyst is still choosing files.
+ */
+export function prepareImport(): void {
+  pool ??= createIngestPool();
+  pool.warmUp();
+}
+
 export interface ImportRequest {
   files: SourceFile[];
   origin: ImportRun['origin'];
