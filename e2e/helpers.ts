@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-export const SAMPLE_COUNT = 10;
+export const SAMPLE_COUNT = 13;
 
 /** Loads the bundled samples into an empty library and waits for the import to finish. */
 export async function loadSamples(page: Page): Promise<void> {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ingestFile } from '../src/core/ingest';
 import type { ParsedDocument } from '../src/core/model';
+import { nodePdfEngine } from './pdf-engine';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../resources/samples/', import.meta.url));
 
@@ -20,7 +21,7 @@ export function sampleFiles(): SampleFile[] {
 export async function parsedSamples(): Promise<(ParsedDocument & { id: string })[]> {
   return Promise.all(
     sampleFiles().map(async ({ name, bytes }) => {
-      const result = await ingestFile(name, bytes);
+      const result = await ingestFile(name, bytes, { pdf: nodePdfEngine });
       if (result.status !== 'ok') throw new Error(`${name}: ${result.reason}`);
       return { ...result.doc, id: name };
     }),

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationService } from '@core/annotations/annotation-service';
 import { describeRange } from '@core/anchoring';
 import { runIngestJob } from '@core/jobs/ingest-job';
+import { nodePdfEngine } from '../../../../tests/pdf-engine';
 import { sampleFiles } from '../../../../tests/samples';
 import { importFiles, type ImportOptions } from '../features/import/import-service';
 import type { SourceFile } from '../host/host-api';
@@ -30,7 +31,11 @@ function source(name: string, bytes: Uint8Array, size = bytes.byteLength): Sourc
 function importInto(files: SourceFile[], options: Partial<ImportOptions> = {}) {
   return importFiles(
     files,
-    { ingest: (r) => runIngestJob(r), concurrency: 2, library: documentsRepo(database) },
+    {
+      ingest: (r) => runIngestJob(r, nodePdfEngine),
+      concurrency: 2,
+      library: documentsRepo(database),
+    },
     { origin: 'files', ...options },
   );
 }
@@ -94,7 +99,7 @@ describe('importing into the real database', () => {
     const run = await importFiles(
       samples.map((s) => source(s.name, s.bytes)),
       {
-        ingest: (r) => runIngestJob(r),
+        ingest: (r) => runIngestJob(r, nodePdfEngine),
         library: {
           ...repo,
           addMany: async (docs) => {
@@ -118,7 +123,7 @@ describe('importing into the real database', () => {
       files.map((s) => source(s.name, s.bytes)),
       {
         ingest: async (r) => {
-          const parsed = await runIngestJob(r);
+          const parsed = await runIngestJob(r, nodePdfEngine);
           controller.abort();
           return parsed;
         },

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runIngestJob } from '@core/jobs/ingest-job';
+import { nodePdfEngine } from '../../../../../tests/pdf-engine';
 import { sampleFiles } from '../../../../../tests/samples';
 import { documentsRepo } from '../../db/documents-repo';
 import { searchIndexRepo } from '../../db/search-index-repo';
@@ -21,7 +22,7 @@ beforeEach(async () => {
       size: s.bytes.byteLength,
       read: async () => s.bytes,
     })),
-    { ingest: (r) => runIngestJob(r), library: documentsRepo(database) },
+    { ingest: (r) => runIngestJob(r, nodePdfEngine), library: documentsRepo(database) },
     { origin: 'samples' },
   );
 });
