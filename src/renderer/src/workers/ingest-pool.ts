@@ -2,7 +2,7 @@ import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
 import { createIngestClient } from './clients';
 import type { JobClient } from './job-client';
 
-/** One ingest worker per core the machine offers beyond the page's own, at least one. */
+/** One ingest worker per core, up to four. */
 export function ingestConcurrency(): number {
   const cores = navigator.hardwareConcurrency || 2;
   return Math.max(1, Math.min(4, cores));
