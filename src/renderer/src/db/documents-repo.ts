@@ -26,6 +26,14 @@ export function documentsRepo(database: DossierDb = db()) {
         );
       });
     },
+    /** Every content hash and file path in the library, each read in one go from its index. */
+    async knownKeys(): Promise<{ hashes: Set<string>; paths: Set<string> }> {
+      const [hashes, paths] = await Promise.all([
+        database.documents.orderBy('contentHash').uniqueKeys(),
+        database.documents.orderBy('filePath').uniqueKeys(),
+      ]);
+      return { hashes: new Set(hashes.map(String)), paths: new Set(paths.map(String)) };
+    },
     /** Documents already holding any of these content hashes, by hash. */
     async findByHashes(hashes: readonly string[]): Promise<Map<string, DocumentRecord>> {
       const found = await database.documents.where('contentHash').anyOf(hashes).toArray();

@@ -20,6 +20,8 @@ export interface ImportProgress {
 
 /** The parts of the library an import needs. */
 export interface ImportLibrary {
+  /** Every content hash and file path in the library, read once per import. */
+  knownKeys(): Promise<{ hashes: Set<string>; paths: Set<string> }>;
   findByHashes(hashes: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'title'>>>;
   findByPaths(paths: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'id' | 'title'>>>;
   addMany(docs: readonly NewDocument[]): Promise<void>;
@@ -125,11 +127,24 @@ export async function importFiles(
     }
   };
 
+  // Looking each batch's hashes and paths up in the database costs a round trip per key;
+  // one read of all keys up front leaves lookups only for the rare hits.
+  let keys: Promise<{ hashes: Set<string>; paths: Set<string> }> | null = null;
   const decideAndStore = async (batch: Parsed[]) => {
-    const known = await deps.library.findByHashes(batch.map((p) => p.contentHash));
-    const byPath = options.versionOf
-      ? new Map<string, Pick<DocumentRecord, 'id' | 'title'>>()
-      : await deps.library.findByPaths(batch.map((p) => p.file.relativePath));
+    keys ??= deps.library.knownKeys();
+    const { hashes, paths } = await keys;
+    const hashHits = batch.map((p) => p.contentHash).filter((h) => hashes.has(h));
+    const pathHits = options.versionOf
+      ? []
+      : batch.map((p) => p.file.relativePath).filter((path) => paths.has(path));
+    const known =
+      hashHits.length > 0
+        ? await deps.library.findByHashes(hashHits)
+        : new Map<string, Pick<DocumentRecord, 'title'>>();
+    const byPath =
+      pathHits.length > 0
+        ? await deps.library.findByPaths(pathHits)
+        : new Map<string, Pick<DocumentRecord, 'id' | 'title'>>();
     const fresh: NewDocument[] = [];
     const stored: [number, ImportFileResult][] = [];
     for (const p of batch) {
