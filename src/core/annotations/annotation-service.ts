@@ -177,9 +177,8 @@ export class AnnotationService {
   }
 }
 
-function definedOnly(
-  patch: AnnotationPatch,
-): Pick<Annotation, never> & Partial<Pick<Annotation, 'tag' | 'note'>> {
+/** The tag and note fields a patch sets, leaving out those it does not mention. */
+function definedOnly(patch: AnnotationPatch): Partial<Pick<Annotation, 'tag' | 'note'>> {
   const out: Partial<Pick<Annotation, 'tag' | 'note'>> = {};
   if (patch.tag !== undefined) out.tag = patch.tag;
   if (patch.note !== undefined) out.note = patch.note;

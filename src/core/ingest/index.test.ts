@@ -351,13 +351,10 @@ describe('ingestFile: bytes that are not a readable document', () => {
     });
   });
 
-  it('calls 5 MB of random bytes binary, and says so quickly', async () => {
+  it('calls 5 MB of random bytes binary', async () => {
     const noise = new Uint8Array(randomBytes(5 * 1024 * 1024));
-    const started = performance.now();
     const result = await ingestFile('noise.txt', noise);
-    const elapsed = performance.now() - started;
     expect(result).toEqual({ status: 'unsupported', reason: 'binary content, not text' });
-    expect(elapsed).toBeLessThan(500);
   });
 
   it('calls random bytes behind a UTF-16 byte-order mark binary too', async () => {
