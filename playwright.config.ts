@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium';
 
-const PORT = 5199;
+// Another port lets two checkouts run their suites side by side.
+const PORT = Number(process.env.DOSSIER_E2E_PORT ?? 5199);
 
 export default defineConfig({
   testDir: 'e2e',
