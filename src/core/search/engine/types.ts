@@ -1,0 +1,66 @@
+/**
+ * The contract between the search engine (indexing, segments, language analysis) and
+ * everything above it (query language, phrases, date ranges, facets, snippets, UI).
+ *
+ * The engine knows terms and fields; it does not parse what the analyst typed. The query
+ * layer turns the typed query into clauses, asks the engine for candidates, then checks
+ * phrases and filters against the documents' text and metadata.
+ */
+
+export type IndexField = 'title' | 'source' | 'author' | 'body';
+export const INDEX_FIELDS_ALL: readonly IndexField[] = ['title', 'source', 'author', 'body'];
+
+/** What the engine indexes of one document. `body` is the document's normalised text. */
+export interface IndexableDoc {
+  id: string;
+  title: string;
+  source: string;
+  author: string;
+  body: string;
+  /** ISO 639-1 code ('en', 'fr', 'km', …) or null when unknown (analysed as English). */
+  language: string | null;
+}
+
+/** One word of a typed query, as the engine should look it up. */
+export interface TermClause {
+  /** The word as typed (not yet analysed). */
+  term: string;
+  /** Restrict to one field; absent = every field. */
+  field?: IndexField;
+  presence: 'should' | 'must' | 'mustNot';
+  /** `traff*` is 'trailing'. */
+  wildcard?: 'leading' | 'trailing' | 'both';
+  /** Edit distance for `word~1`; fuzzy terms are matched before stemming, not after. */
+  fuzzy?: number;
+}
+
+export interface EngineHit {
+  id: string;
+  score: number;
+  /** The index terms (as analysed) that matched, and in which field. */
+  matched: { field: IndexField; term: string }[];
+}
+
+/** A token of analysed text: [start, end) in the original string, and its index term. */
+export interface AnalysedToken {
+  start: number;
+  end: number;
+  term: string;
+}
+
+export interface SearchEngine {
+  /** Adds or replaces documents (a replaced id is searchable under its new text only). */
+  add(docs: readonly IndexableDoc[]): void;
+  remove(ids: readonly string[]): void;
+  /** Ranked candidates for the clauses; scores are comparable across the whole library. */
+  search(clauses: readonly TermClause[], options?: { limit?: number }): EngineHit[];
+  /** How many documents are searchable. */
+  size(): number;
+}
+
+/**
+ * Splits and analyses text the way the engine indexes it for `language` (stemming, stop
+ * words, Intl.Segmenter for scripts without spaces), keeping offsets, so the query layer can
+ * find where matched terms and phrases sit in a document's text.
+ */
+export type Analyse = (text: string, language: string | null) => AnalysedToken[];
