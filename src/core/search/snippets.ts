@@ -108,3 +108,13 @@ export function splitHighlights(
   if (cursor < text.length) runs.push({ text: text.slice(cursor), hit: false });
   return runs;
 }
+
+/** 1-based page of a text offset, for paginated documents; null for the others. */
+export function pageOf(
+  pages: readonly { end: number }[] | undefined,
+  offset: number,
+): number | null {
+  if (!pages || pages.length === 0) return null;
+  const i = pages.findIndex((p) => offset < p.end);
+  return (i < 0 ? pages.length - 1 : i) + 1;
+}

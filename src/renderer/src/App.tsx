@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TextRange } from '@core/anchoring';
 import type { MetaPatch } from '@core/meta-patch';
+import { NO_FILTERS, toggleFilter, type FacetGroup } from '@core/search/query/facets';
 import { AppToolbar } from './AppToolbar';
 import { documentsRepo } from './db/documents-repo';
 import { importRunsRepo } from './db/import-runs-repo';
@@ -21,9 +22,11 @@ import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { MetadataEditor } from './features/library/MetadataEditor';
 import { useDocument, useDocuments } from './features/library/use-library';
 import { Reader } from './features/reader/Reader';
+import { AnnotationResults } from './features/search/AnnotationResults';
 import { SearchResults } from './features/search/SearchResults';
 import { searchService } from './features/search/search-service';
-import { useSearch, type ResultItem } from './features/search/use-search';
+import { useAnnotationSearch } from './features/search/use-annotation-search';
+import { useSearch, type ResultItem, type SearchScope } from './features/search/use-search';
 import { getHost, type HostCommand, type SourceFile } from './host';
 import { isTypingTarget } from './ui/keyboard';
 
@@ -35,9 +38,24 @@ export function App() {
   const counts = useAnnotationCounts();
   const { run: runImportRequest, summary } = importer;
   const [query, setQuery] = useState('');
-  const search = useSearch(query);
+  const [scope, setScope] = useState<SearchScope>('documents');
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const search = useSearch(query, filters, scope === 'documents');
+  const annotationSearch = useAnnotationSearch(query, scope === 'annotations');
+  const queryError =
+    scope === 'documents'
+      ? search.kind === 'error'
+        ? search.message
+        : null
+      : 'ok' in annotationSearch && !annotationSearch.ok
+        ? annotationSearch.message
+        : null;
   const [openId, setOpenId] = useState<string | null>(null);
-  const [hits, setHits] = useState<{ ranges: TextRange[]; key: number }>({ ranges: [], key: 0 });
+  const [hits, setHits] = useState<{ ranges: TextRange[]; key: number; focus: number }>({
+    ranges: [],
+    key: 0,
+    focus: 0,
+  });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -51,11 +69,11 @@ export function App() {
     return () => clearTimeout(warm);
   }, []);
 
-  const openDocument = useCallback((id: string, ranges: TextRange[] = []) => {
+  const openDocument = useCallback((id: string, ranges: TextRange[] = [], focus = 0) => {
     setOpenId(id);
     setSelectedId(null);
     setEditing(false);
-    setHits((h) => ({ ranges, key: h.key + 1 }));
+    setHits((h) => ({ ranges, key: h.key + 1, focus }));
   }, []);
 
   const runImport = useCallback(
@@ -149,18 +167,33 @@ export function App() {
   }, []);
 
   const openResult = useCallback(
-    (item: ResultItem) => openDocument(item.doc.id, item.bodyMatches),
+    (item: ResultItem, hitIndex: number) => openDocument(item.doc.id, item.bodyMatches, hitIndex),
     [openDocument],
+  );
+  const openAnnotation = useCallback(
+    (docId: string, annotationId: string) => {
+      openDocument(docId);
+      setSelectedId(annotationId);
+    },
+    [openDocument],
+  );
+  const toggleFacet = useCallback(
+    (group: FacetGroup, value: string) => setFilters((f) => toggleFilter(f, group, value)),
+    [],
   );
 
   const reopenSummary = async () => importer.showSummary((await importRunsRepo().latest()) ?? null);
   const empty = documents !== undefined && documents.length === 0;
+  const searching = query.trim() !== '';
 
   return (
     <div className="app">
       <AppToolbar
         query={query}
         onQuery={setQuery}
+        scope={scope}
+        onScope={setScope}
+        queryError={queryError}
         onImportFiles={importFiles}
         onImportFolder={importFolder}
         onExport={() => void doExport()}
@@ -174,10 +207,18 @@ export function App() {
           </button>
         </p>
       ) : null}
-      <main className="workspace">
+      <main className={`workspace${searching ? ' searching' : ''}`}>
         <section className="sidebar">
-          {query.trim() !== '' ? (
-            <SearchResults state={search} onOpen={openResult} />
+          {searching && scope === 'documents' ? (
+            <SearchResults
+              state={search}
+              filters={filters}
+              onToggle={toggleFacet}
+              onClear={() => setFilters(NO_FILTERS)}
+              onOpen={openResult}
+            />
+          ) : searching ? (
+            <AnnotationResults state={annotationSearch} onOpen={openAnnotation} />
           ) : documents && documents.length > 0 ? (
             <DocumentList
               documents={documents}
@@ -201,6 +242,7 @@ export function App() {
               placed={placed}
               hits={hits.ranges}
               hitsKey={hits.key}
+              {...{ hitFocus: hits.focus }}
               selectedId={selectedId}
               onSelect={setSelectedId}
               onEditDetails={() => setEditing(true)}

@@ -1,10 +1,14 @@
 import { annotationService } from './features/annotations/annotation-service';
 import { useHistory } from './features/annotations/use-annotations';
-import { useIndexStatus } from './features/search/use-search';
+import { SearchBox } from './features/search/SearchBox';
+import { useIndexStatus, type SearchScope } from './features/search/use-search';
 
 interface Props {
   query: string;
   onQuery: (query: string) => void;
+  scope: SearchScope;
+  onScope: (scope: SearchScope) => void;
+  queryError: string | null;
   onImportFiles: () => void;
   onImportFolder: () => void;
   onExport: () => void;
@@ -17,13 +21,12 @@ export function AppToolbar(props: Props) {
   return (
     <header className="toolbar">
       <span className="app-name">Dossier</span>
-      <input
-        type="search"
-        className="search-box"
-        aria-label="Search documents"
-        placeholder="Search documents (e.g. shelter, +complicit -customs, title:pledge, traff*)"
-        value={props.query}
-        onChange={(e) => props.onQuery(e.target.value)}
+      <SearchBox
+        query={props.query}
+        onQuery={props.onQuery}
+        scope={props.scope}
+        onScope={props.onScope}
+        error={props.queryError}
       />
       <button type="button" onClick={props.onImportFiles}>
         Import files

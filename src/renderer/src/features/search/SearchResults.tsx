@@ -1,66 +1,83 @@
-import { splitHighlights, type Highlight } from '@core/search';
+import type { FacetFilters, FacetGroup } from '@core/search/query/facets';
+import { hasFilters } from '@core/search/query/facets';
+import { FacetPanel } from './FacetPanel';
+import { Highlighted } from './Highlighted';
+import { onResultKeys } from './use-result-keys';
 import type { ResultItem, SearchState } from './use-search';
-
-function Highlighted({ text, highlights }: { text: string; highlights: readonly Highlight[] }) {
-  return (
-    <>
-      {splitHighlights(text, highlights).map((run, i) =>
-        run.hit ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,
-      )}
-    </>
-  );
-}
 
 interface Props {
   state: SearchState;
-  onOpen: (item: ResultItem) => void;
+  filters: FacetFilters;
+  onToggle: (group: FacetGroup, value: string) => void;
+  onClear: () => void;
+  /** Opens a result at one of its hits (an index into its `bodyMatches`). */
+  onOpen: (item: ResultItem, hitIndex: number) => void;
 }
 
-export function SearchResults({ state, onOpen }: Props) {
-  if (state.kind === 'idle') return null;
+function countLine(total: number, shown: number, tookMs: number): string {
+  if (total === 0) return 'No documents match.';
+  const found = `${total} document${total === 1 ? '' : 's'} found in ${tookMs.toFixed(1)} ms`;
+  return total > shown ? `${found} (showing the first ${shown})` : found;
+}
+
+export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Props) {
+  if (state.kind === 'idle' || state.kind === 'error') return null;
   if (state.kind === 'searching')
     return (
       <p className="muted" role="status">
         Searching…
       </p>
     );
-  if (state.kind === 'error') {
-    return (
-      <p className="query-error" role="alert">
-        {state.message}
-      </p>
-    );
-  }
+  const filtered = hasFilters(filters);
   return (
-    <section aria-label="Search results">
-      <p className="muted" role="status">
-        {state.total === 0
-          ? 'No documents match.'
-          : `${state.total} document${state.total === 1 ? '' : 's'} found in ${state.tookMs.toFixed(1)} ms`}
-        {state.total > state.items.length ? ` (showing ${state.items.length})` : ''}
-      </p>
-      <ol className="result-list">
-        {state.items.map((item) => (
-          <li key={item.doc.id}>
-            <button type="button" className="result-item" onClick={() => onOpen(item)}>
-              <span className="title">
-                <Highlighted text={item.doc.title} highlights={item.titleMatches} />
-              </span>
-              <span className="meta">
-                {item.doc.source ?? 'Unknown source'} · {item.doc.date ?? 'undated'}
-              </span>
+    <div className="search-panel">
+      <FacetPanel facets={state.facets} onToggle={onToggle} onClear={onClear} filtered={filtered} />
+      <section aria-label="Search results" aria-busy={state.stale}>
+        <p className="muted" role="status">
+          {countLine(state.total, state.items.length, state.tookMs)}
+          {state.total === 0 && filtered ? ' Some filters are on.' : ''}
+        </p>
+        <ol className="result-list" onKeyDown={onResultKeys}>
+          {state.items.map((item) => (
+            <li key={item.doc.id} className="result">
+              <button
+                type="button"
+                className="result-item"
+                data-result-nav
+                onClick={() => onOpen(item, 0)}
+              >
+                <span className="title">
+                  <Highlighted text={item.doc.title} highlights={item.titleMatches} />
+                </span>
+                <span className="meta">
+                  {item.doc.source ?? 'Unknown source'} · {item.doc.date ?? 'undated'}
+                  {item.bodyMatches.length > 0
+                    ? ` · ${item.bodyMatches.length} hit${item.bodyMatches.length === 1 ? '' : 's'}`
+                    : ''}
+                </span>
+              </button>
               {item.snippets.map((snippet, i) => (
-                <span className="snippet" key={i}>
+                <button
+                  type="button"
+                  key={i}
+                  className="snippet"
+                  data-result-nav
+                  aria-label={`Hit ${snippet.hitIndex + 1}${snippet.page !== null ? `, page ${snippet.page}` : ''}`}
+                  aria-describedby={`snippet-${item.doc.id}-${i}`}
+                  onClick={() => onOpen(item, snippet.hitIndex)}
+                >
                   {snippet.page !== null ? (
                     <span className="page-ref">p. {snippet.page} </span>
                   ) : null}
-                  <Highlighted text={snippet.text} highlights={snippet.highlights} />
-                </span>
+                  <span id={`snippet-${item.doc.id}-${i}`}>
+                    <Highlighted text={snippet.text} highlights={snippet.highlights} />
+                  </span>
+                </button>
               ))}
-            </button>
-          </li>
-        ))}
-      </ol>
-    </section>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { FacetFilters } from '@core/search/query/facets';
 import { createIndexClient } from '../../workers/clients';
 import type { SearchAnswer } from './search-engine';
 
@@ -50,9 +51,9 @@ class SearchService {
     return this.rebuilding;
   }
 
-  async query(query: string): Promise<SearchAnswer> {
+  async query(query: string, filters?: FacetFilters): Promise<SearchAnswer> {
     await this.start();
-    const reply = await this.client.request({ type: 'query', query });
+    const reply = await this.client.request({ type: 'query', query, filters });
     if (reply.type !== 'answer') throw new Error('index worker answered out of turn');
     return reply.answer;
   }

@@ -1,35 +1,56 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { FacetFilters, Facets } from '@core/search/query/facets';
 import type { ResultItem } from './search-engine';
 import { searchService } from './search-service';
 
 export type { ResultItem } from './search-engine';
 
+export type SearchScope = 'documents' | 'annotations';
+
 export type SearchState =
   | { kind: 'idle' }
   | { kind: 'searching' }
   | { kind: 'error'; message: string }
-  | { kind: 'done'; items: ResultItem[]; total: number; tookMs: number };
+  | {
+      kind: 'done';
+      items: ResultItem[];
+      total: number;
+      tookMs: number;
+      facets: Facets;
+      /** A newer query is running; these results stay until its answer replaces them. */
+      stale: boolean;
+    };
 
 /** Runs the query a moment after typing stops; only the latest query's answer is shown. */
-export function useSearch(query: string): SearchState {
+export function useSearch(query: string, filters: FacetFilters, enabled = true): SearchState {
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   const status = useIndexStatus();
   useEffect(() => {
-    if (query.trim() === '') {
+    if (!enabled || query.trim() === '') {
       setState({ kind: 'idle' });
       return;
     }
     let current = true;
-    setState({ kind: 'searching' });
+    // Keep the last results while refining, so facets and the list do not flicker.
+    setState((previous) =>
+      previous.kind === 'done' ? { ...previous, stale: true } : { kind: 'searching' },
+    );
     const timer = setTimeout(() => {
       searchService
-        .query(query)
+        .query(query, filters)
         .then((answer) => {
           if (!current) return;
           setState(
             answer.ok
-              ? { kind: 'done', items: answer.items, total: answer.total, tookMs: answer.tookMs }
-              : { kind: 'error', message: answer.error },
+              ? {
+                  kind: 'done',
+                  items: answer.items,
+                  total: answer.total,
+                  tookMs: answer.tookMs,
+                  facets: answer.facets,
+                  stale: false,
+                }
+              : { kind: 'error', message: answer.message },
           );
         })
         .catch((error: unknown) => {
@@ -40,7 +61,7 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, status.state, status.docCount]);
+  }, [query, filters, enabled, status.state, status.docCount]);
   return state;
 }
 
