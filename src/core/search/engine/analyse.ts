@@ -1,0 +1,83 @@
+import type { AnalysedToken } from './types';
+import { analysisLanguage, termOf } from './languages';
+
+/** A word as it appears in the text, lowercased, with its place. */
+export interface Word {
+  start: number;
+  end: number;
+  word: string;
+}
+
+// Letters, marks and digits make words; everything else (spaces, punctuation, the slashes
+// and dots of URLs and e-mail addresses) separates them. An apostrophe between letters
+// stays inside the word ("don't", "minister's").
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+// Scripts written without spaces between words.
+const UNSPACED =
+  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Longer runs are encodings and junk, not words anyone searches for. */
+export const MAX_WORD_LENGTH = 60;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(language: string): Intl.Segmenter {
+  let s = segmenters.get(language);
+  if (!s) {
+    s = new Intl.Segmenter(language, { granularity: 'word' });
+    segmenters.set(language, s);
+  }
+  return s;
+}
+
+/** Lowercases and drops apostrophes, and an English possessive "'s". */
+export function normaliseWord(raw: string): string {
+  let w = raw.toLowerCase();
+  if (w.includes("'") || w.includes('’')) {
+    w = w.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+  }
+  return w;
+}
+
+/** Splits text into words with their offsets; unspaced scripts go through Intl.Segmenter. */
+export function words(text: string, language: string | null = null): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const start = m.index;
+    if (UNSPACED.test(raw)) {
+      for (const seg of segmenter(language ?? 'en').segment(raw)) {
+        if (!seg.isWordLike) continue;
+        out.push({
+          start: start + seg.index,
+          end: start + seg.index + seg.segment.length,
+          word: normaliseWord(seg.segment),
+        });
+      }
+      continue;
+    }
+    if (raw.length > MAX_WORD_LENGTH) continue;
+    out.push({ start, end: start + raw.length, word: normaliseWord(raw) });
+  }
+  return out;
+}
+
+/** The index terms of a text alone (no offsets): what indexing needs, done cheaply. */
+export function terms(text: string, language: string | null): string[] {
+  const lang = analysisLanguage(language);
+  const out: string[] = [];
+  for (const w of words(text, language)) {
+    const t = termOf(w.word, lang);
+    if (t !== null) out.push(t);
+  }
+  return out;
+}
+
+/** The contract's `Analyse`: tokens with offsets and the index term each is stored under. */
+export function analyse(text: string, language: string | null): AnalysedToken[] {
+  const lang = analysisLanguage(language);
+  const out: AnalysedToken[] = [];
+  for (const w of words(text, language)) {
+    const term = termOf(w.word, lang);
+    if (term !== null) out.push({ start: w.start, end: w.end, term });
+  }
+  return out;
+}

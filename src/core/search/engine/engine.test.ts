@@ -1,0 +1,163 @@
+import lunr from 'lunr';
+import { describe, expect, it } from 'vitest';
+import { parsedSamples } from '../../../../tests/samples';
+import { analyse } from './analyse';
+import { createEngine } from './engine';
+import { segmentFromData, segmentToData } from './segment';
+import type { IndexableDoc, TermClause } from './types';
+
+const corpus: IndexableDoc[] = (await parsedSamples()).map((d) => ({
+  id: d.id,
+  title: d.title,
+  source: d.source ?? '',
+  author: d.author ?? '',
+  body: d.text,
+  language: d.language,
+}));
+const byId = new Map(corpus.map((d) => [d.id, d]));
+
+const engine = createEngine();
+engine.add(corpus);
+
+function ids(clauses: TermClause[], e = engine): string[] {
+  return e.search(clauses).map((h) => h.id);
+}
+const should = (term: string, extra: Partial<TermClause> = {}): TermClause => ({
+  term,
+  presence: 'should',
+  ...extra,
+});
+
+/** Documents whose text (any field) contains a word matching `re`, found by plain scanning. */
+function scan(re: RegExp): string[] {
+  return corpus
+    .filter((d) => [d.title, d.source, d.author, d.body].some((t) => re.test(t)))
+    .map((d) => d.id)
+    .sort();
+}
+
+describe('analyse', () => {
+  it('stems English, drops stop words, keeps offsets into the text', () => {
+    const text = 'The Minister promised shelters; all were opened.';
+    const tokens = analyse(text, null);
+    expect(tokens.map((t) => t.term)).toEqual(['minist', 'promis', 'shelter', 'open']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toMatch(/^[A-Za-z]+$/);
+  });
+
+  it('splits URLs, e-mail addresses and punctuation into words', () => {
+    const text = 'See https://www.gazette.vd/2016/shelters?id=4 or press@ministry.vd.';
+    const words = analyse(text, 'en').map((t) => text.slice(t.start, t.end));
+    expect(words).toEqual([
+      'See',
+      'https',
+      'www',
+      'gazette',
+      'vd',
+      '2016',
+      'shelters',
+      'id',
+      '4',
+      'press',
+      'ministry',
+      'vd',
+    ]);
+  });
+
+  it("keeps apostrophes inside words and drops the possessive 's", () => {
+    const terms = analyse("The minister's pledge wasn't kept", 'en').map((t) => t.term);
+    expect(terms).toEqual(['minist', 'pledg', 'wasnt', 'kept']);
+  });
+});
+
+describe('the engine over the sample collection', () => {
+  it('counts its documents and finds stemmed words in every field', () => {
+    expect(engine.size()).toBe(corpus.length);
+    const hits = engine.search([should('shelters')]);
+    expect(hits.map((h) => h.id).sort()).toEqual(scan(/\bshelter/i));
+    for (const h of hits) expect(h.matched).toContainEqual({ field: 'body', term: 'shelter' });
+  });
+
+  it('ranks a title match above body-only matches (title boost)', () => {
+    const hits = engine.search([should('audit')]);
+    const titled = hits.filter((h) => /audit/i.test(byId.get(h.id)?.title ?? ''));
+    expect(titled.length).toBeGreaterThan(0);
+    expect(/audit/i.test(byId.get(hits[0]?.id ?? '')?.title ?? '')).toBe(true);
+  });
+
+  it('honours must and mustNot', () => {
+    const customs = ids([should('customs')]);
+    const notCustoms = ids([should('shelter'), should('customs', { presence: 'mustNot' })]);
+    expect(notCustoms.length).toBeGreaterThan(0);
+    for (const id of notCustoms) expect(customs).not.toContain(id);
+    const both = ids([
+      should('complicit', { presence: 'must' }),
+      should('statistics', { presence: 'must' }),
+    ]);
+    expect(both.length).toBeGreaterThan(0);
+    for (const id of both) {
+      expect(byId.get(id)?.body.toLowerCase()).toContain('complicit');
+      expect(byId.get(id)?.body.toLowerCase()).toContain('statistic');
+    }
+    const onlyExcluded = ids([should('customs', { presence: 'mustNot' })]);
+    expect(onlyExcluded.sort()).toEqual(
+      corpus
+        .map((d) => d.id)
+        .filter((id) => !customs.includes(id))
+        .sort(),
+    );
+  });
+
+  it('restricts a clause to one field', () => {
+    expect(ids([should('figures', { field: 'title' })])).toEqual([
+      '2015-09-03-court-statistics-published-twenty-months-late.txt',
+    ]);
+    expect(ids([should('figures')]).length).toBeGreaterThan(1);
+  });
+
+  it('expands trailing, leading and inner wildcards over the words of the library', () => {
+    expect(ids([should('traff*', { wildcard: 'trailing' })]).sort()).toEqual(scan(/\btraff/i));
+    expect(ids([should('*ficking', { wildcard: 'leading' })]).sort()).toEqual(scan(/ficking\b/i));
+    const inner = engine.search([should('sh*ter', { wildcard: 'both' })]);
+    expect(inner.map((h) => h.id).sort()).toEqual(scan(/\bsh\w*ter/i));
+  });
+
+  it('matches fuzzy words before stemming', () => {
+    const exact = ids([should('prosecuted')]);
+    expect(ids([should('prosecuted', { fuzzy: 1 })])).toEqual(expect.arrayContaining(exact));
+    // One edit from "government", but lunr would stem it to "gover" first and match "over".
+    const typo = engine.search([should('goverment', { fuzzy: 1 })]);
+    expect(typo.map((h) => h.id).sort()).toEqual(ids([should('government')]).sort());
+    for (const h of typo) for (const m of h.matched) expect(m.term).toBe('govern');
+    const plain = lunr(function () {
+      this.ref('id');
+      this.field('body');
+      for (const d of corpus) this.add(d);
+    });
+    const lunrTerms = plain.search('goverment~1').flatMap((r) => Object.keys(r.matchData.metadata));
+    expect(lunrTerms).toEqual(expect.arrayContaining(['over', 'cover']));
+  });
+
+  it('searches a replaced document under its new text only, and forgets removed ones', () => {
+    const e = createEngine();
+    e.add(corpus);
+    const first = corpus[0] as IndexableDoc;
+    e.add([{ ...first, body: 'An entirely new text about lighthouses.' }]);
+    expect(e.size()).toBe(corpus.length);
+    expect(ids([should('lighthouses')], e)).toEqual([first.id]);
+    expect(ids([should('crackdown', { field: 'body' })], e)).not.toContain(first.id);
+    expect(ids([should('crackdown', { field: 'body' })])).toContain(first.id);
+    e.remove([first.id]);
+    expect(ids([should('lighthouses')], e)).toEqual([]);
+    expect(e.size()).toBe(corpus.length - 1);
+  });
+
+  it('answers the same from saved segments', () => {
+    const reloaded = createEngine();
+    for (const { segment } of engine.segments()) {
+      reloaded.addSegment(segmentFromData(JSON.parse(JSON.stringify(segmentToData(segment)))));
+    }
+    for (const c of [[should('shelter')], [should('traff*', { wildcard: 'trailing' as const })]]) {
+      expect(reloaded.search(c)).toEqual(engine.search(c));
+    }
+  });
+});

@@ -1,0 +1,251 @@
+import { analysisLanguage, termOf } from './languages';
+import { normaliseWord, words } from './analyse';
+import { Vocabulary, mergeSorted } from './expand';
+import { FIELDS, buildSegment, type Segment } from './segment';
+import type { EngineHit, IndexableDoc, IndexField, SearchEngine, TermClause } from './types';
+
+interface Live {
+  segment: Segment;
+  deleted: Set<number>;
+}
+
+/** Weight of a fuzzy expansion that is not the word typed, as in MiniSearch's default. */
+const FUZZY_WEIGHT = 0.5;
+/** Beyond this many words a wildcard stops expanding (`a*` over a big library). */
+const MAX_EXPANSIONS = 2000;
+
+export interface EngineOptions {
+  /** Documents per segment when `add` builds segments itself. */
+  segmentSize?: number;
+}
+
+export interface Engine extends SearchEngine {
+  /** Adds a segment built elsewhere (a worker); its ids replace any existing ones. */
+  addSegment(segment: Segment): void;
+  /** The live segments, for saving. */
+  segments(): readonly { segment: Segment; deleted: ReadonlySet<number> }[];
+  /** Analysis languages present in the library. */
+  languages(): string[];
+}
+
+type Expansion = Map<string, number>;
+
+/** lunr's idf (documents with the term counted once per field, as lunr.idf does). */
+function idf(documentsWithTerm: number, documentCount: number): number {
+  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+  return Math.log(1 + Math.abs(x));
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const segmentSize = options.segmentSize ?? 5000;
+  const live: Live[] = [];
+  const where = new Map<string, { at: Live; ref: number }>();
+  let idfCache = new Map<string, number>();
+  let vocabCache: Map<string, Vocabulary> | null = null;
+  let documentCount = 0;
+
+  function changed() {
+    idfCache = new Map();
+    vocabCache = null;
+    documentCount = live.reduce((n, l) => n + l.segment.ids.length, 0);
+  }
+
+  function forget(id: string) {
+    const old = where.get(id);
+    if (!old) return;
+    old.at.deleted.add(old.ref);
+    where.delete(id);
+  }
+
+  function attach(segment: Segment) {
+    for (const id of segment.ids) forget(id);
+    const entry: Live = { segment, deleted: new Set() };
+    segment.ids.forEach((id, ref) => where.set(id, { at: entry, ref }));
+    live.push(entry);
+  }
+
+  function globalIdf(term: string): number {
+    const cached = idfCache.get(term);
+    if (cached !== undefined) return cached;
+    let df = 0;
+    for (const { segment } of live) {
+      const posting = segment.postings.get(term);
+      if (posting) for (const list of posting) if (list) df += list.length / 2;
+    }
+    const value = idf(df, documentCount);
+    idfCache.set(term, value);
+    return value;
+  }
+
+  function vocabularies(): Map<string, Vocabulary> {
+    if (vocabCache) return vocabCache;
+    const lists = new Map<string, string[][]>();
+    for (const { segment } of live) {
+      for (const [lang, list] of segment.vocab) {
+        const all = lists.get(lang) ?? [];
+        all.push(list);
+        lists.set(lang, all);
+      }
+    }
+    vocabCache = new Map([...lists].map(([lang, l]) => [lang, new Vocabulary(mergeSorted(l))]));
+    return vocabCache;
+  }
+
+  function languages(): string[] {
+    const langs = new Set<string>();
+    for (const { segment } of live) for (const lang of segment.vocab.keys()) langs.add(lang);
+    if (langs.size === 0) langs.add('en');
+    return [...langs];
+  }
+
+  function expand(clause: TermClause): Expansion {
+    const out: Expansion = new Map();
+    const put = (term: string | null, weight: number) => {
+      if (term !== null && (out.get(term) ?? 0) < weight) out.set(term, weight);
+    };
+    if (clause.wildcard || clause.fuzzy) {
+      const word = normaliseWord(clause.term);
+      for (const [lang, vocab] of vocabularies()) {
+        const found = clause.fuzzy
+          ? vocab.fuzzy(word.replace(/\*/g, ''), clause.fuzzy)
+          : vocab.wildcard(word);
+        for (const w of found.slice(0, MAX_EXPANSIONS)) {
+          put(termOf(w, lang), clause.fuzzy && w !== word ? FUZZY_WEIGHT : 1);
+        }
+      }
+      return out;
+    }
+    for (const lang of languages()) {
+      for (const w of words(clause.term, lang)) put(termOf(w.word, analysisLanguage(lang)), 1);
+    }
+    return out;
+  }
+
+  function fieldsOf(clause: TermClause): number[] {
+    return clause.field ? [FIELDS.indexOf(clause.field)] : FIELDS.map((_, i) => i);
+  }
+
+  function searchSegment(
+    entry: Live,
+    clauses: readonly TermClause[],
+    expansions: readonly Expansion[],
+    out: { at: Live; ref: number; score: number }[],
+  ) {
+    const { segment, deleted } = entry;
+    const n = segment.ids.length;
+    const score = new Float64Array(n);
+    const seen = new Uint8Array(n);
+    const excluded = new Uint8Array(n);
+    const mustHits = new Uint16Array(n);
+    const stamp = new Int32Array(n).fill(-1);
+    const touched: number[] = [];
+    let mustCount = 0;
+    let positive = false;
+    clauses.forEach((clause, ci) => {
+      if (clause.presence === 'must') mustCount += 1;
+      if (clause.presence !== 'mustNot') positive = true;
+      for (const [term, weight] of expansions[ci] ?? []) {
+        const posting = segment.postings.get(term);
+        if (!posting) continue;
+        const boost = weight * globalIdf(term);
+        for (const f of fieldsOf(clause)) {
+          const list = posting[f];
+          if (!list) continue;
+          for (let i = 0; i < list.length; i += 2) {
+            const ref = list[i] as number;
+            if (clause.presence === 'mustNot') {
+              excluded[ref] = 1;
+              continue;
+            }
+            if (!seen[ref]) {
+              seen[ref] = 1;
+              touched.push(ref);
+            }
+            score[ref] = (score[ref] ?? 0) + (list[i + 1] as number) * boost;
+            if (clause.presence === 'must' && stamp[ref] !== ci) {
+              stamp[ref] = ci;
+              mustHits[ref] = (mustHits[ref] ?? 0) + 1;
+            }
+          }
+        }
+      }
+    });
+    const candidates = positive ? touched : segment.ids.map((_, i) => i);
+    for (const ref of candidates) {
+      if (excluded[ref] || deleted.has(ref)) continue;
+      if (mustCount > 0 && (mustHits[ref] ?? 0) < mustCount) continue;
+      out.push({ at: entry, ref, score: score[ref] ?? 0 });
+    }
+  }
+
+  function matchedTerms(
+    segment: Segment,
+    ref: number,
+    clauses: readonly TermClause[],
+    expansions: readonly Expansion[],
+  ): EngineHit['matched'] {
+    const matched: EngineHit['matched'] = [];
+    const keys = new Set<string>();
+    clauses.forEach((clause, ci) => {
+      if (clause.presence === 'mustNot') return;
+      for (const term of (expansions[ci] ?? new Map<string, number>()).keys()) {
+        const posting = segment.postings.get(term);
+        if (!posting) continue;
+        for (const f of fieldsOf(clause)) {
+          const list = posting[f];
+          const field = FIELDS[f] as IndexField;
+          if (!list || !hasRef(list, ref) || keys.has(`${field} ${term}`)) continue;
+          keys.add(`${field} ${term}`);
+          matched.push({ field, term });
+        }
+      }
+    });
+    return matched;
+  }
+
+  return {
+    add(docs: readonly IndexableDoc[]) {
+      for (let i = 0; i < docs.length; i += segmentSize) {
+        attach(buildSegment(docs.slice(i, i + segmentSize)));
+      }
+      changed();
+    },
+    addSegment(segment: Segment) {
+      attach(segment);
+      changed();
+    },
+    remove(ids: readonly string[]) {
+      for (const id of ids) forget(id);
+    },
+    search(clauses: readonly TermClause[], options?: { limit?: number }): EngineHit[] {
+      if (clauses.length === 0) return [];
+      const expansions = clauses.map(expand);
+      const found: { at: Live; ref: number; score: number }[] = [];
+      for (const segment of live) searchSegment(segment, clauses, expansions, found);
+      found.sort((a, b) => b.score - a.score);
+      const top = found.slice(0, options?.limit ?? found.length);
+      return top.map(({ at, ref, score }) => ({
+        id: at.segment.ids[ref] ?? '',
+        score,
+        matched: matchedTerms(at.segment, ref, clauses, expansions),
+      }));
+    },
+    size: () => where.size,
+    segments: () => live,
+    languages,
+  };
+}
+
+/** Whether an interleaved [ref, score, …] list, ascending by ref, holds `ref`. */
+function hasRef(list: readonly number[], ref: number): boolean {
+  let lo = 0;
+  let hi = list.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid * 2] as number;
+    if (at === ref) return true;
+    if (at < ref) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
