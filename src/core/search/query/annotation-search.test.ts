@@ -77,10 +77,13 @@ describe('annotation search', () => {
   it('reads the query language: fields, tags, presence, phrases, wildcards, typos, dates', () => {
     expect(ids('actor:malvane')).toEqual(['a1']);
     expect(ids('tag:pledge')).toEqual(['a1', 'a2']);
-    expect(ids('officials -tag:pledge')).toEqual(['a3', 'a4']);
+    expect(ids('officials -tag:pledge')).toEqual(['a3']);
+    expect(ids('-tag:pledge')).toEqual(['a3', 'a4']);
     expect(ids('+officials +complicit')).toEqual(['a3']);
     expect(ids('"their rank or their connections"')).toEqual(['a2']);
     expect(ids('traff*')).toEqual(['a1', 'a2']);
+    expect(ids('*ficke*')).toEqual(['a1', 'a2']);
+    expect(ids('cust*s')).toEqual(['a4']);
     expect(ids('varenco~1')).toEqual(['a2']);
     expect(ids('tag:pledge date:2015')).toEqual(['a2']);
     expect(ids('date:..2012')).toEqual(['a1', 'a3', 'a4']);

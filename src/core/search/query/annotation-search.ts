@@ -65,6 +65,11 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
   return (previous[b.length] ?? max + 1) <= max;
 }
 
+function patternOf(wildcard: string): RegExp {
+  const escaped = wildcard.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`, 'u');
+}
+
 /**
  * Annotation search: the same query language over every annotation's quote, note, actor
  * and labels (and its document's title), in memory, since a library holds thousands of
@@ -104,9 +109,7 @@ export function createAnnotationSearch(
       return field.tokens.filter((t) => {
         const raw = field.text.slice(t.start, t.end).toLowerCase();
         if (word.fuzzy) return editDistanceAtMost(raw, typed, word.fuzzy);
-        if (word.wildcard === 'trailing') return raw.startsWith(typed);
-        if (word.wildcard === 'leading') return raw.endsWith(typed);
-        return raw.includes(typed);
+        return patternOf(typed).test(raw);
       });
     }
     const wanted = analyse(word.text, language).map((t) => t.term);

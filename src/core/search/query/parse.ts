@@ -2,7 +2,10 @@ import type { TermClause } from '../engine/types';
 
 export type Presence = TermClause['presence'];
 
-/** A word as typed, with its operators; `field` is one of the scope's field names. */
+/**
+ * A word as typed, with its operators; `field` is one of the scope's field names. A wildcard
+ * word keeps its stars (`traff*`, `sh*ter`), as the engine expects the pattern.
+ */
 export interface WordPart {
   kind: 'word';
   text: string;
@@ -171,25 +174,21 @@ function readWord(
     }
     text = text.slice(0, tilde);
   }
-  const leading = text.startsWith('*');
-  const trailing = text.length > 1 && text.endsWith('*');
-  const core = text.slice(leading ? 1 : 0, trailing ? -1 : undefined);
-  if (core.includes('*')) {
-    throw new ParseFailure(
-      offset + text.indexOf('*', 1),
-      '"*" can stand only at the start or end of a word',
-    );
-  }
-  if (!/[\p{L}\p{N}]/u.test(core)) {
+  const stars = text.includes('*');
+  if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new ParseFailure(offset, `"${token}" has no letters or digits to look for`);
   }
-  if ((leading || trailing) && fuzzy !== undefined) {
+  if (stars && fuzzy !== undefined) {
     throw new ParseFailure(offset, 'a word cannot have both "*" and "~"');
   }
-  const part: WordPart = { kind: 'word', text: core, presence, at };
+  const part: WordPart = { kind: 'word', text, presence, at };
   if (field) part.field = field;
-  if (leading || trailing)
-    part.wildcard = leading && trailing ? 'both' : leading ? 'leading' : 'trailing';
+  if (stars) {
+    const leading = text.startsWith('*');
+    const trailing = text.endsWith('*');
+    const inner = text.slice(1, -1).includes('*');
+    part.wildcard = inner || (leading && trailing) ? 'both' : leading ? 'leading' : 'trailing';
+  }
   if (fuzzy !== undefined && fuzzy > 0) part.fuzzy = fuzzy;
   return part;
 }

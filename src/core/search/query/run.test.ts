@@ -45,6 +45,7 @@ describe('runQuery on a library with known answers', () => {
     expect(await ids('traff*')).toEqual(['convicted', 'crackdown', 'oped', 'promises']);
     expect(await ids('goverment~1')).toEqual(['audit', 'convicted', 'deadline', 'promises']);
     expect(await ids('goverment')).toEqual([]);
+    expect(await ids('sh*ter')).toEqual(['audit', 'deadline', 'promises', 'statement']);
   });
 
   it('checks phrases word by word against the text, across line breaks', async () => {
@@ -66,7 +67,8 @@ describe('runQuery on a library with known answers', () => {
     expect(await ids('date:2015')).toEqual(['statement']);
     expect(await ids('date:2008-03..2009')).toEqual(['convicted', 'crackdown']);
     expect(await ids('date:..2009 -customs')).toEqual(['crackdown']);
-    expect(await ids('government -date:2009..2014')).toEqual([]);
+    // An undated document is outside every range, so excluding a range keeps it.
+    expect(await ids('government -date:2009..2014')).toEqual(['deadline']);
   });
 
   it('explains a bad query instead of throwing', async () => {
