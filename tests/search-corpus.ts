@@ -2,6 +2,7 @@ import type { SearchEngine, Analyse } from '../src/core/search/engine/types';
 import type { DocFacts } from '../src/core/search/query/facets';
 import type { QuerySources } from '../src/core/search/query/run';
 import type { Page, Tag } from '../src/core/model';
+import { exactWords } from '../src/core/search/query/exact-words';
 
 /**
  * A small library with known answers for the query language: who says "government", where
@@ -124,6 +125,7 @@ export function corpusSources(
   return {
     engine,
     analyse,
+    words: exactWords,
     facts: async () => facts,
     tags: async () => tags,
     content: async (id) => {

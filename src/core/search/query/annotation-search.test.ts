@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../engine';
+import { exactWords } from './exact-words';
 import {
   createAnnotationSearch,
   type AnnotationDocInfo,
@@ -59,7 +60,7 @@ const ENTRIES: AnnotationEntry[] = [
   }),
 ];
 
-const search = createAnnotationSearch(analyse);
+const search = createAnnotationSearch(analyse, exactWords);
 const ids = (query: string) => {
   const answer = search(query, ENTRIES, docs);
   if (!answer.ok) throw new Error(answer.message);

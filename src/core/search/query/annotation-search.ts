@@ -47,7 +47,14 @@ export type AnnotationAnswer =
   | { ok: true; hits: AnnotationHit[]; total: number; tookMs: number }
   | { ok: false; error: QueryError; message: string };
 
-type Fields = Record<TextField, { text: string; tokens: AnalysedToken[] }>;
+interface FieldText {
+  text: string;
+  /** Analysed (stemmed) tokens, for words. */
+  tokens: AnalysedToken[];
+  /** Words as written, for exact phrases. */
+  words: AnalysedToken[];
+}
+type Fields = Record<TextField, FieldText>;
 
 function editDistanceAtMost(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
@@ -77,6 +84,7 @@ function patternOf(wildcard: string): RegExp {
  */
 export function createAnnotationSearch(
   analyse: Analyse,
+  words: Analyse = analyse,
   now: () => number = () => performance.now(),
 ) {
   const cache = new Map<string, { updatedAt: number; title: string; fields: Fields }>();
@@ -87,7 +95,11 @@ export function createAnnotationSearch(
     if (cached && cached.updatedAt === entry.updatedAt && cached.title === title)
       return cached.fields;
     const language = doc?.language ?? null;
-    const make = (text: string) => ({ text, tokens: analyse(text, language) });
+    const make = (text: string) => ({
+      text,
+      tokens: analyse(text, language),
+      words: words(text, language),
+    });
     const fields: Fields = {
       quote: make(entry.quote),
       note: make(entry.note),

@@ -52,6 +52,10 @@ describe('runQuery on a library with known answers', () => {
     expect(bodyOf('promises')).toContain('end\ntrafficking');
     expect(await ids('"end trafficking"')).toEqual(['crackdown', 'promises']);
     expect(await ids('"trafficking end"')).toEqual(['oped']);
+    // Exact words: common words count, and no stemming.
+    expect(await ids('"to end trafficking"')).toEqual(['crackdown', 'promises']);
+    expect(await ids('"will end trafficking"')).toEqual([]);
+    expect(await ids('"end traffic"')).toEqual([]);
     expect(await ids('+"end trafficking" -province')).toEqual([]);
     expect(await ids('shelter -"end trafficking"')).toEqual(['audit', 'deadline', 'statement']);
     expect(await ids('title:"shelter programme"')).toEqual(['audit']);

@@ -23,6 +23,11 @@ import {
 export interface QuerySources {
   engine: Pick<SearchEngine, 'search'>;
   analyse: Analyse;
+  /**
+   * The text's words as written (lowercased, neither stemmed nor dropped as too common), for
+   * exact phrases: "my experience" must not match "experiences" alone. Defaults to `analyse`.
+   */
+  words?: Analyse;
   /** Every searchable document, for date and facet filters and for queries of only filters. */
   facts(): Promise<ReadonlyMap<string, DocFacts>>;
   content(id: string): Promise<{ text: string; pages?: Page[] } | undefined>;
@@ -151,8 +156,13 @@ function fieldText(doc: DocFacts, field: IndexField): string {
   return '';
 }
 
-async function tokensOf(id: string, field: IndexField, ctx: Context): Promise<AnalysedToken[]> {
-  const key = `${field}\u0000${id}`;
+async function tokensOf(
+  id: string,
+  field: IndexField,
+  ctx: Context,
+  kind: 'terms' | 'words' = 'terms',
+): Promise<AnalysedToken[]> {
+  const key = `${kind}\u0000${field}\u0000${id}`;
   const cached = ctx.tokenCache.get(key);
   if (cached) return cached;
   const doc = ctx.facts.get(id);
@@ -162,7 +172,8 @@ async function tokensOf(id: string, field: IndexField, ctx: Context): Promise<An
       : doc
         ? fieldText(doc, field)
         : '';
-  const tokens = ctx.sources.analyse(text, doc?.language ?? null);
+  const split = kind === 'words' ? (ctx.sources.words ?? ctx.sources.analyse) : ctx.sources.analyse;
+  const tokens = split(text, doc?.language ?? null);
   ctx.tokenCache.set(key, tokens);
   return tokens;
 }
@@ -182,8 +193,9 @@ async function phraseMatches(
   const found = new Map<string, { score: number; field: IndexField; spans: Highlight[] }>();
   for (const hit of ctx.sources.engine.search(clauses)) {
     const language = ctx.facts.get(hit.id)?.language ?? null;
-    const terms = ctx.sources.analyse(phrase.text, language).map((t) => t.term);
-    const spans = findPhrase(await tokensOf(hit.id, field, ctx), terms);
+    const split = ctx.sources.words ?? ctx.sources.analyse;
+    const wanted = split(phrase.text, language).map((t) => t.term);
+    const spans = findPhrase(await tokensOf(hit.id, field, ctx, 'words'), wanted);
     if (spans.length > 0) found.set(hit.id, { score: hit.score, field, spans });
   }
   return found;

@@ -31,7 +31,7 @@ export function FacetPanel({ facets, onToggle, onClear, filtered }: Props) {
                   checked={f.selected}
                   onChange={() => onToggle(group, f.value)}
                 />
-                <span className="facet-label">{f.label}</span>
+                <span className="facet-label">{f.label}</span>{' '}
                 <span className="facet-count">{f.count}</span>
               </label>
             ))}

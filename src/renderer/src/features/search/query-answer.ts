@@ -2,6 +2,7 @@ import type { DocumentRecord, Page, Tag } from '@core/model';
 import type { Analyse, SearchEngine } from '@core/search/engine/types';
 import type { DocFacts, FacetFilters, Facets } from '@core/search/query/facets';
 import type { QueryError } from '@core/search/query/parse';
+import { exactWords } from '@core/search/query/exact-words';
 import { runQuery, type QueryHit } from '@core/search/query/run';
 import { annotationsRepo } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
@@ -50,6 +51,7 @@ export function createQueryAnswerer(database?: DossierDb) {
         {
           engine,
           analyse,
+          words: exactWords,
           facts: async () => byId as ReadonlyMap<string, DocFacts>,
           content: (id) => {
             let found = contents.get(id);

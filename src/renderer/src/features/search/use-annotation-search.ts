@@ -9,13 +9,14 @@ import {
   type AnnotationDocInfo,
   type AnnotationEntry,
 } from '@core/search/query/annotation-search';
+import { exactWords } from '@core/search/query/exact-words';
 import { annotationsRepo } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
 
 /** Fields the annotation model may carry; read when present. */
 type RichAnnotation = Annotation & { actor?: string; labels?: string[]; statementDate?: string };
 
-const search = createAnnotationSearch(analyse);
+const search = createAnnotationSearch(analyse, exactWords);
 
 function entryOf(a: RichAnnotation): AnnotationEntry {
   const entry: AnnotationEntry = {

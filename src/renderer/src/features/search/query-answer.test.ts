@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngestJob } from '@core/jobs/ingest-job';
+import { NO_FILTERS } from '@core/search/query/facets';
+import { nodePdfEngine } from '../../../../../tests/pdf-engine';
+import { sampleFiles } from '../../../../../tests/samples';
+import { annotationStore } from '../../db/annotations-repo';
+import { documentsRepo } from '../../db/documents-repo';
+import { DossierDb } from '../../db/schema';
+import { importFiles } from '../import/import-service';
+import { createSearchEngine, type SearchAnswer } from './search-engine';
+
+let database: DossierDb;
+let engine: ReturnType<typeof createSearchEngine>;
+
+beforeAll(async () => {
+  database = new DossierDb('dossier-query-answer');
+  await database.open();
+  await importFiles(
+    sampleFiles().map((s) => ({
+      name: s.name,
+      relativePath: s.name,
+      size: s.bytes.byteLength,
+      read: async () => s.bytes,
+    })),
+    { ingest: (r) => runIngestJob(r, nodePdfEngine), library: documentsRepo(database) },
+    { origin: 'samples' },
+  );
+  const oped = (await documentsRepo(database).list()).find((d) => d.title.startsWith('Complicit'));
+  if (!oped) throw new Error('the op-ed should be among the samples');
+  await annotationStore(database).put({
+    id: 'critique-1',
+    docId: oped.id,
+    tag: 'critique',
+    note: '',
+    target: {
+      contentHash: oped.contentHash,
+      selectors: [{ type: 'TextQuoteSelector', exact: 'never prosecuted', prefix: '', suffix: '' }],
+    },
+    createdAt: 1,
+    updatedAt: 1,
+  });
+  engine = createSearchEngine(database);
+  await engine.handle({ type: 'open' });
+});
+afterAll(() => database.delete());
+
+async function ask(query: string, filters = NO_FILTERS) {
+  const reply = await engine.handle({ type: 'query', query, filters });
+  if (reply.type !== 'answer') throw new Error('no answer');
+  return reply.answer;
+}
+
+function done(answer: SearchAnswer) {
+  if (!answer.ok) throw new Error(answer.message);
+  return answer;
+}
+
+describe('queries in the index worker, over the sample collection in IndexedDB', () => {
+  it('answers with documents, snippets on the real text, and facets from the library', async () => {
+    const a = done(await ask('complicit'));
+    expect(a.total).toBe(9);
+    for (const item of a.items) {
+      const text = (await documentsRepo(database).content(item.doc.id))?.text ?? '';
+      for (const m of item.bodyMatches)
+        expect(text.slice(m.start, m.end).toLowerCase()).toBe('complicit');
+      expect(item.snippets.length).toBeGreaterThan(0);
+    }
+    expect(a.facets.format.reduce((n, f) => n + f.count, 0)).toBe(9);
+    expect(a.facets.tags.find((t) => t.value === 'critique')?.count).toBe(1);
+    const critiqued = done(await ask('complicit', { ...NO_FILTERS, tags: ['critique'] }));
+    expect(critiqued.items.map((i) => i.doc.title)).toEqual([
+      'Complicit Officials Are Never Prosecuted. I Know Why.',
+    ]);
+  });
+
+  it('checks a phrase broken over two lines of a text file, and gives pages of a PDF', async () => {
+    const a = done(await ask('"my experience"'));
+    const oped = a.items.find((i) => i.doc.title.startsWith('Complicit'));
+    const text = (await documentsRepo(database).content(oped!.doc.id))?.text ?? '';
+    // The file breaks the phrase over two lines.
+    expect(oped?.bodyMatches.map((m) => text.slice(m.start, m.end))).toEqual([
+      expect.stringMatching(/^my\s+experience$/),
+    ]);
+    expect(a.items).toHaveLength(1);
+    const audit = done(await ask('shelter date:2014'));
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]?.doc.format).toBe('pdf');
+    expect(audit.items[0]?.snippets.every((s) => typeof s.page === 'number')).toBe(true);
+  });
+
+  it('keeps facts current after an edit and a rebuild', async () => {
+    const [first] = await documentsRepo(database).list();
+    await documentsRepo(database).updateMeta(first!.id, { source: 'Renamed Source' });
+    await engine.handle({ type: 'rebuild' });
+    const a = done(await ask('source:renamed'));
+    expect(a.items.map((i) => i.doc.id)).toEqual([first!.id]);
+    expect(a.facets.source.map((f) => f.label)).toEqual(['Renamed Source']);
+  });
+
+  it('reports a bad query with its position', async () => {
+    expect(await ask('date:2015..2008')).toMatchObject({ ok: false, error: { position: 5 } });
+  });
+});
