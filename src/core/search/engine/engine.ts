@@ -5,6 +5,7 @@ import { B, FIELDS, FIELD_BOOST, K1, buildSegment, type Segment } from './segmen
 import type { EngineHit, IndexableDoc, IndexField, SearchEngine, TermClause } from './types';
 
 interface Live {
+  key: string;
   segment: Segment;
   deleted: Set<number>;
   /** Per field, K1 * (1 - B + B * length / average length) for each document, cached. */
@@ -22,10 +23,15 @@ export interface EngineOptions {
 }
 
 export interface Engine extends SearchEngine {
-  /** Adds a segment built elsewhere (a worker); its ids replace any existing ones. */
-  addSegment(segment: Segment): void;
+  /**
+   * Adds a segment built elsewhere (a worker) or loaded; its ids replace any existing ones.
+   * `deleted` are its documents removed since it was built, as saved.
+   */
+  addSegment(segment: Segment, saved?: { key?: string; deleted?: Iterable<number> }): string;
+  /** Drops whole segments (after their documents went into a merged one). */
+  dropSegments(keys: readonly string[]): void;
   /** The live segments, for saving. */
-  segments(): readonly { segment: Segment; deleted: ReadonlySet<number> }[];
+  segments(): readonly { key: string; segment: Segment; deleted: ReadonlySet<number> }[];
   /** Analysis languages present in the library. */
   languages(): string[];
 }
@@ -76,11 +82,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     where.delete(id);
   }
 
-  function attach(segment: Segment) {
+  let nextKey = 0;
+  function attach(segment: Segment, key = `s${Date.now().toString(36)}-${nextKey++}`) {
     for (const id of segment.ids) forget(id);
-    const entry: Live = { segment, deleted: new Set() };
+    const entry: Live = { key, segment, deleted: new Set() };
     segment.ids.forEach((id, ref) => where.set(id, { at: entry, ref }));
     live.push(entry);
+    return entry;
   }
 
   function globalIdf(term: string): number {
@@ -233,8 +241,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       changed();
     },
-    addSegment(segment: Segment) {
-      attach(segment);
+    addSegment(segment, saved) {
+      const entry = attach(segment, saved?.key);
+      for (const ref of saved?.deleted ?? []) {
+        entry.deleted.add(ref);
+        const id = segment.ids[ref];
+        if (id !== undefined && where.get(id)?.at === entry) where.delete(id);
+      }
+      changed();
+      return entry.key;
+    },
+    dropSegments(keys) {
+      for (const key of keys) {
+        const i = live.findIndex((l) => l.key === key);
+        if (i < 0) continue;
+        const [entry] = live.splice(i, 1);
+        entry?.segment.ids.forEach((id) => {
+          if (where.get(id)?.at === entry) where.delete(id);
+        });
+      }
       changed();
     },
     remove(ids: readonly string[]) {

@@ -1,15 +1,9 @@
-import { createIndexEngine } from '@core/jobs/index-job';
 import type { DocumentRecord, Page } from '@core/model';
-import {
-  corpusFingerprint,
-  makeSnippets,
-  tightenSpan,
-  type MatchSpan,
-  type Snippet,
-} from '@core/search';
+import { makeSnippets, type MatchSpan, type Snippet } from '@core/search';
+import { analyse, type EngineHit, type IndexField, type TermClause } from '@core/search/engine';
 import { documentsRepo } from '../../db/documents-repo';
-import { searchIndexRepo } from '../../db/search-index-repo';
 import type { DossierDb } from '../../db/schema';
+import { createLibraryIndex } from './library-index';
 
 export interface ResultItem {
   doc: DocumentRecord;
@@ -35,49 +29,102 @@ export function pageOf(pages: readonly Page[] | undefined, offset: number): numb
   return (i < 0 ? pages.length - 1 : i) + 1;
 }
 
+const FIELD_NAMES = new Set<string>(['title', 'source', 'author', 'body']);
+
+/**
+ * Reads lunr's query syntax (words, +required, -excluded, field:word, wild*, word~1) into
+ * the engine's clauses; a quoted phrase asks for all of its words. A message for a query that
+ * names an unknown field or leaves a word empty.
+ */
+export function toClauses(query: string): TermClause[] | string {
+  const clauses: TermClause[] = [];
+  for (const raw of query.replace(/"/g, ' ').split(/\s+/)) {
+    if (raw === '') continue;
+    let word = raw;
+    let presence: TermClause['presence'] = 'should';
+    if (word.startsWith('+')) presence = 'must';
+    if (word.startsWith('-')) presence = 'mustNot';
+    if (presence !== 'should') word = word.slice(1);
+    let field: IndexField | undefined;
+    const colon = word.indexOf(':');
+    if (colon >= 0) {
+      const name = word.slice(0, colon).toLowerCase();
+      if (!FIELD_NAMES.has(name)) return `Cannot read this query: there is no field "${name}"`;
+      field = name as IndexField;
+      word = word.slice(colon + 1);
+    }
+    let fuzzy: number | undefined;
+    const tilde = /~(\d*)$/.exec(word);
+    if (tilde) {
+      fuzzy = Math.min(Number(tilde[1] || 1), 2);
+      word = word.slice(0, tilde.index);
+    }
+    if (word.replace(/\*/g, '') === '') return `Cannot read this query: "${raw}" has no word`;
+    const starts = word.startsWith('*');
+    const ends = word.endsWith('*');
+    const wildcard = word.includes('*')
+      ? starts && ends
+        ? 'both'
+        : starts
+          ? 'leading'
+          : 'trailing'
+      : undefined;
+    clauses.push({
+      term: word,
+      presence,
+      ...(field ? { field } : {}),
+      ...(wildcard ? { wildcard } : {}),
+      ...(fuzzy ? { fuzzy } : {}),
+    });
+  }
+  return clauses;
+}
+
+/** Where a hit's matched terms are in one field's text, found with the engine's analysis. */
+function spansOf(
+  hit: EngineHit,
+  field: 'title' | 'body',
+  text: string,
+  language: string | null,
+): MatchSpan[] {
+  const terms = new Set(hit.matched.filter((m) => m.field === field).map((m) => m.term));
+  if (terms.size === 0) return [];
+  return analyse(text, language)
+    .filter((t) => terms.has(t.term))
+    .map((t) => ({ field, start: t.start, end: t.end }));
+}
+
 /**
  * The search side of the library, run inside the index worker: it reads documents from
  * IndexedDB itself, so neither building nor snippets ever cost the page's thread.
  */
 export function createSearchEngine(database?: DossierDb, shown = 50) {
-  const engine = createIndexEngine();
+  const index = createLibraryIndex(database);
   const docs = () => documentsRepo(database);
-  const saved = () => searchIndexRepo(database);
-
-  async function rebuild(): Promise<number> {
-    const corpus = await saved().corpus();
-    const built = engine.handle({ type: 'build', docs: corpus });
-    if (built.type !== 'built') throw new Error('unexpected index answer');
-    await saved().save(built.json, corpusFingerprint(corpus.map((d) => d.id)));
-    return built.docCount;
-  }
+  let loaded: Promise<void> | null = null;
 
   async function open(): Promise<EngineResponse> {
-    const [index, ids] = await Promise.all([saved().load(), docs().ids()]);
-    if (index && index.fingerprint === corpusFingerprint(ids)) {
-      engine.handle({ type: 'load', json: index.json });
-      return { type: 'ready', docCount: ids.length, rebuilt: false };
-    }
-    return { type: 'ready', docCount: await rebuild(), rebuilt: true };
+    loaded ??= index.load();
+    await loaded;
+    const rebuilt = await index.update();
+    return { type: 'ready', docCount: index.engine.size(), rebuilt };
   }
 
-  async function query(text: string, limit?: number): Promise<SearchAnswer> {
-    const answer = engine.handle({ type: 'query', query: text, limit });
-    if (answer.type !== 'results') throw new Error('unexpected index answer');
-    if (!answer.outcome.ok) return answer.outcome;
+  async function query(text: string, limit = 200): Promise<SearchAnswer> {
+    const start = performance.now();
+    if (text.trim() === '') return { ok: true, items: [], total: 0, tookMs: 0 };
+    const clauses = toClauses(text);
+    if (typeof clauses === 'string') return { ok: false, error: clauses };
+    const hits = index.engine.search(clauses);
     const items: ResultItem[] = [];
-    for (const hit of answer.outcome.hits.slice(0, shown)) {
+    for (const hit of hits.slice(0, Math.min(shown, limit))) {
       const [doc, content] = await Promise.all([docs().get(hit.id), docs().content(hit.id)]);
       if (!doc || !content) continue;
-      const bodyMatches = hit.matches
-        .filter((m) => m.field === 'body')
-        .map((m) => tightenSpan(content.text, m));
+      const bodyMatches = spansOf(hit, 'body', content.text, doc.language);
       items.push({
         doc,
         score: hit.score,
-        titleMatches: hit.matches
-          .filter((m) => m.field === 'title')
-          .map((m) => tightenSpan(doc.title, m)),
+        titleMatches: spansOf(hit, 'title', doc.title, doc.language),
         bodyMatches,
         snippets: makeSnippets(content.text, bodyMatches, { maxSnippets: 2 }).map((s) => ({
           ...s,
@@ -85,7 +132,7 @@ export function createSearchEngine(database?: DossierDb, shown = 50) {
         })),
       });
     }
-    return { ok: true, items, total: answer.outcome.hits.length, tookMs: answer.tookMs };
+    return { ok: true, items, total: hits.length, tookMs: performance.now() - start };
   }
 
   return {
@@ -94,7 +141,8 @@ export function createSearchEngine(database?: DossierDb, shown = 50) {
         case 'open':
           return open();
         case 'rebuild':
-          return { type: 'ready', docCount: await rebuild(), rebuilt: true };
+          await open();
+          return { type: 'ready', docCount: index.engine.size(), rebuilt: true };
         case 'query':
           return { type: 'answer', answer: await query(request.query, request.limit) };
       }
