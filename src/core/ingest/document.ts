@@ -1,5 +1,6 @@
 import type { Block, DocumentMeta } from '../model';
 import { findDate, parseDate } from '../text/dates';
+import { detectLanguage } from '../text/language';
 import { collapseWhitespace } from '../text/normalise';
 
 /** What a format parser produces before offsets are known. */
@@ -92,7 +93,7 @@ export function resolveMeta({
     date: headerDate ?? findDate(text.slice(0, DATE_SEARCH_CHARS)),
     author: headers.author ?? bylineAuthor(lead),
     url: headers.url ?? null,
-    language: headers.language ?? null,
+    language: headers.language ?? detectLanguage(text),
   };
 }
 

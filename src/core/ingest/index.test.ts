@@ -156,7 +156,7 @@ describe('ingestFile: plain text saved from a web page', () => {
       url: 'https://www.northwind-ledger.example/news/2015/03/03/harbour-pilots-walk-out',
       source: 'northwind-ledger.example',
       author: 'Tomas Ferrand',
-      language: null,
+      language: 'en', // detected: the file does not say
     });
   });
 
@@ -231,7 +231,7 @@ describe('ingestFile: Markdown', () => {
       date: '2010-01-15',
       author: 'Jonas Ferreira-Kell',
       url: 'https://harbourlight.example/reports/shelters-2009',
-      language: null,
+      language: 'en', // detected: the front matter does not say
     });
   });
 

@@ -161,3 +161,24 @@ describe('the engine over the sample collection', () => {
     }
   });
 });
+
+describe('a segmented index', () => {
+  it('ranks the same as one index on a small corpus (same top hits)', () => {
+    const segmented = createEngine({ segmentSize: 3 });
+    segmented.add(corpus);
+    expect(segmented.segments().length).toBe(Math.ceil(corpus.length / 3));
+    const queries: TermClause[][] = [
+      [should('shelter')],
+      [should('trafficking'), should('prosecuted')],
+      [should('minister', { presence: 'must' }), should('pledge')],
+      [should('traff*', { wildcard: 'trailing' })],
+      [should('harbour'), should('customs', { presence: 'mustNot' })],
+      [should('audit', { field: 'title' }), should('shelters')],
+    ];
+    for (const q of queries) {
+      const one = engine.search(q, { limit: 5 }).map((h) => h.id);
+      expect(one.length).toBeGreaterThan(0);
+      expect(segmented.search(q, { limit: 5 }).map((h) => h.id)).toEqual(one);
+    }
+  });
+});

@@ -1,12 +1,15 @@
 import { analysisLanguage, termOf } from './languages';
 import { normaliseWord, words } from './analyse';
 import { Vocabulary, mergeSorted } from './expand';
-import { FIELDS, buildSegment, type Segment } from './segment';
+import { B, FIELDS, FIELD_BOOST, K1, buildSegment, type Segment } from './segment';
 import type { EngineHit, IndexableDoc, IndexField, SearchEngine, TermClause } from './types';
 
 interface Live {
+  key: string;
   segment: Segment;
   deleted: Set<number>;
+  /** Per field, K1 * (1 - B + B * length / average length) for each document, cached. */
+  norms?: Float64Array[];
 }
 
 /** Weight of a fuzzy expansion that is not the word typed, as in MiniSearch's default. */
@@ -20,10 +23,15 @@ export interface EngineOptions {
 }
 
 export interface Engine extends SearchEngine {
-  /** Adds a segment built elsewhere (a worker); its ids replace any existing ones. */
-  addSegment(segment: Segment): void;
+  /**
+   * Adds a segment built elsewhere (a worker) or loaded; its ids replace any existing ones.
+   * `deleted` are its documents removed since it was built, as saved.
+   */
+  addSegment(segment: Segment, saved?: { key?: string; deleted?: Iterable<number> }): string;
+  /** Drops whole segments (after their documents went into a merged one). */
+  dropSegments(keys: readonly string[]): void;
   /** The live segments, for saving. */
-  segments(): readonly { segment: Segment; deleted: ReadonlySet<number> }[];
+  segments(): readonly { key: string; segment: Segment; deleted: ReadonlySet<number> }[];
   /** Analysis languages present in the library. */
   languages(): string[];
 }
@@ -43,11 +51,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let idfCache = new Map<string, number>();
   let vocabCache: Map<string, Vocabulary> | null = null;
   let documentCount = 0;
+  let averages: number[] = FIELDS.map(() => 1);
 
   function changed() {
     idfCache = new Map();
     vocabCache = null;
     documentCount = live.reduce((n, l) => n + l.segment.ids.length, 0);
+    averages = FIELDS.map((_, f) => {
+      let total = 0;
+      for (const { segment } of live) for (const len of segment.lengths[f] ?? []) total += len;
+      return documentCount === 0 ? 1 : Math.max(total / documentCount, 1e-9);
+    });
+    for (const l of live) delete l.norms;
+  }
+
+  function normsOf(entry: Live): Float64Array[] {
+    entry.norms ??= FIELDS.map((_, f) =>
+      Float64Array.from(
+        entry.segment.lengths[f] ?? [],
+        (len) => K1 * (1 - B + (B * len) / (averages[f] ?? 1)),
+      ),
+    );
+    return entry.norms;
   }
 
   function forget(id: string) {
@@ -57,11 +82,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     where.delete(id);
   }
 
-  function attach(segment: Segment) {
+  let nextKey = 0;
+  function attach(segment: Segment, key = `s${Date.now().toString(36)}-${nextKey++}`) {
     for (const id of segment.ids) forget(id);
-    const entry: Live = { segment, deleted: new Set() };
+    const entry: Live = { key, segment, deleted: new Set() };
     segment.ids.forEach((id, ref) => where.set(id, { at: entry, ref }));
     live.push(entry);
+    return entry;
   }
 
   function globalIdf(term: string): number {
@@ -132,6 +159,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     out: { at: Live; ref: number; score: number }[],
   ) {
     const { segment, deleted } = entry;
+    const norms = normsOf(entry);
     const n = segment.ids.length;
     const score = new Float64Array(n);
     const seen = new Uint8Array(n);
@@ -147,10 +175,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (const [term, weight] of expansions[ci] ?? []) {
         const posting = segment.postings.get(term);
         if (!posting) continue;
-        const boost = weight * globalIdf(term);
+        const weightIdf = weight * globalIdf(term);
         for (const f of fieldsOf(clause)) {
           const list = posting[f];
-          if (!list) continue;
+          const norm = norms[f];
+          if (!list || !norm) continue;
+          const boost = weightIdf * FIELD_BOOST[FIELDS[f] as IndexField] * (K1 + 1);
           for (let i = 0; i < list.length; i += 2) {
             const ref = list[i] as number;
             if (clause.presence === 'mustNot') {
@@ -161,7 +191,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
               seen[ref] = 1;
               touched.push(ref);
             }
-            score[ref] = (score[ref] ?? 0) + (list[i + 1] as number) * boost;
+            const tf = list[i + 1] as number;
+            score[ref] = (score[ref] ?? 0) + (boost * tf) / ((norm[ref] as number) + tf);
             if (clause.presence === 'must' && stamp[ref] !== ci) {
               stamp[ref] = ci;
               mustHits[ref] = (mustHits[ref] ?? 0) + 1;
@@ -210,8 +241,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       changed();
     },
-    addSegment(segment: Segment) {
-      attach(segment);
+    addSegment(segment, saved) {
+      const entry = attach(segment, saved?.key);
+      for (const ref of saved?.deleted ?? []) {
+        entry.deleted.add(ref);
+        const id = segment.ids[ref];
+        if (id !== undefined && where.get(id)?.at === entry) where.delete(id);
+      }
+      changed();
+      return entry.key;
+    },
+    dropSegments(keys) {
+      for (const key of keys) {
+        const i = live.findIndex((l) => l.key === key);
+        if (i < 0) continue;
+        const [entry] = live.splice(i, 1);
+        entry?.segment.ids.forEach((id) => {
+          if (where.get(id)?.at === entry) where.delete(id);
+        });
+      }
       changed();
     },
     remove(ids: readonly string[]) {

@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { lunrLanguages } from './lunr-languages';
 
 /** How one language turns a lowercased word into its index term. */
 export interface LanguageAnalyser {
@@ -26,6 +27,9 @@ const english = fromLunr(lunr.stemmer as PipelineFn, lunr.stopWordFilter as Pipe
 const plain: LanguageAnalyser = { term: (word) => word };
 
 const registry = new Map<string, LanguageAnalyser>([['en', english]]);
+for (const [code, mod] of lunrLanguages()) {
+  registry.set(code, fromLunr(mod.stemmer ?? null, mod.stopWordFilter ?? null));
+}
 
 /** Registers a language's analyser (stemmer and stop words) under its ISO 639-1 code. */
 export function registerLanguage(code: string, analyser: LanguageAnalyser): void {

@@ -48,12 +48,41 @@ describe('schema migrations', () => {
 
     const current = new DossierDb(NAME);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(4);
     expect(await current.documents.get('d1')).toEqual(record);
     expect(await current.contents.get('d1')).toMatchObject({ text: 'Old text' });
     expect(await current.annotations.count()).toBe(1);
     const byPath = await documentsRepo(current).findByPaths(['folder/old.txt']);
     expect(byPath.get('folder/old.txt')?.id).toBe('d1');
+    current.close();
+  });
+
+  it('v2 → v4 drops the old single search index and adds segments, keeping documents', async () => {
+    const v2 = new Dexie(NAME);
+    v2.version(1).stores({
+      documents: 'id, contentHash, date, importedAt',
+      contents: 'docId',
+      originals: 'docId',
+      annotations: 'id, docId, tag, createdAt',
+      searchIndex: 'id',
+      importRuns: 'id, startedAt',
+    });
+    v2.version(2).stores({ documents: 'id, contentHash, date, importedAt, filePath' });
+    await v2.open();
+    await v2.table('documents').add({ id: 'd1', title: 'Kept', contentHash: 'b'.repeat(64) });
+    await v2
+      .table('searchIndex')
+      .add({ id: 'main', json: '{"version":"2.3.9"}', fingerprint: '1:abc', builtAt: 1 });
+    v2.close();
+
+    const current = new DossierDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(4);
+    expect(await current.searchIndex.count()).toBe(0);
+    expect(await current.searchSegments.count()).toBe(0);
+    expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
+    await current.searchSegments.put({ key: 's1', json: '{}', size: 0, builtAt: 2 });
+    expect(await current.searchSegments.get('s1')).toMatchObject({ size: 0 });
     current.close();
   });
 });

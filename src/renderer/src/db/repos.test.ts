@@ -209,7 +209,7 @@ describe('the annotation service over IndexedDB', () => {
 
 describe('schema', () => {
   it('opens at the current version with the queried indexes and no index on text', () => {
-    expect(database.verno).toBe(2);
+    expect(database.verno).toBe(4);
     const indexes = (table: string) =>
       database
         .table(table)
@@ -218,5 +218,6 @@ describe('schema', () => {
     expect(indexes('documents')).toEqual(['contentHash', 'date', 'filePath', 'importedAt']);
     expect(indexes('annotations')).toEqual(['createdAt', 'docId', 'tag']);
     expect(indexes('contents')).toEqual([]);
+    expect(indexes('searchSegments')).toEqual([]);
   });
 });

@@ -7,11 +7,21 @@ export interface OriginalFile {
   bytes: Uint8Array;
 }
 
+/** What the saved search index covers: one row, next to its segments. */
 export interface SavedIndex {
   id: 'main';
+  /** Indexed documents: id → signatureOf(), to find what changed since. */
+  signatures: Record<string, string>;
+  /** Per segment key, the documents removed from it since it was built. */
+  deleted: Record<string, number[]>;
+  builtAt: number;
+}
+
+/** One segment of the search index (SegmentData as JSON: quicker to store than objects). */
+export interface SavedSegment {
+  key: string;
   json: string;
-  /** corpusFingerprint() of the documents the index covers. */
-  fingerprint: string;
+  size: number;
   builtAt: number;
 }
 
@@ -27,6 +37,7 @@ export class DossierDb extends Dexie {
   originals!: EntityTable<OriginalFile, 'docId'>;
   annotations!: EntityTable<Annotation, 'id'>;
   searchIndex!: EntityTable<SavedIndex, 'id'>;
+  searchSegments!: EntityTable<SavedSegment, 'key'>;
   importRuns!: EntityTable<ImportRun, 'id'>;
 
   constructor(name = DB_NAME) {
@@ -41,6 +52,11 @@ export class DossierDb extends Dexie {
     });
     // v2: find a document by the path it was imported from, to take in new versions.
     this.version(2).stores({ documents: 'id, contentHash, date, importedAt, filePath' });
+    // v4: the search index as segments; the single lunr index saved before is dropped
+    // (the new engine cannot read it) and rebuilt from the library on the next start.
+    this.version(4)
+      .stores({ searchSegments: 'key' })
+      .upgrade((tx) => tx.table('searchIndex').clear());
   }
 }
 

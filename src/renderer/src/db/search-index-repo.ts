@@ -1,26 +1,61 @@
-import { db, type DossierDb, type SavedIndex } from './schema';
+import type { IndexableDoc } from '@core/search/engine';
+import type { IndexSource } from '@core/jobs/index-job';
+import { db, type DossierDb, type SavedIndex, type SavedSegment } from './schema';
 
 export function searchIndexRepo(database: DossierDb = db()) {
   return {
-    load(): Promise<SavedIndex | undefined> {
+    manifest(): Promise<SavedIndex | undefined> {
       return database.searchIndex.get('main');
     },
-    async save(json: string, fingerprint: string): Promise<void> {
-      await database.searchIndex.put({ id: 'main', json, fingerprint, builtAt: Date.now() });
+    segments(): Promise<SavedSegment[]> {
+      return database.searchSegments.toArray();
     },
-    /** Every document's searchable fields, for a rebuild. */
-    async corpus(): Promise<{ id: string; title: string; source: string; body: string }[]> {
-      const [docs, contents] = await Promise.all([
-        database.documents.toArray(),
-        database.contents.toArray(),
-      ]);
-      const text = new Map(contents.map((c) => [c.docId, c.text]));
+    segmentKeys(): Promise<string[]> {
+      return database.searchSegments.toCollection().primaryKeys();
+    },
+    /** Saves new segments, drops replaced ones and writes the manifest, all or nothing. */
+    async save(change: {
+      put: SavedSegment[];
+      drop: string[];
+      manifest: Omit<SavedIndex, 'id'>;
+    }): Promise<void> {
+      await database.transaction('rw', database.searchSegments, database.searchIndex, async () => {
+        if (change.drop.length > 0) await database.searchSegments.bulkDelete(change.drop);
+        if (change.put.length > 0) await database.searchSegments.bulkPut(change.put);
+        await database.searchIndex.put({ id: 'main', ...change.manifest });
+      });
+    },
+    /** Every document's indexed metadata (no text), to see what changed. */
+    async sources(): Promise<IndexSource[]> {
+      const docs = await database.documents.toArray();
       return docs.map((d) => ({
         id: d.id,
         title: d.title,
-        source: d.source ?? '',
-        body: text.get(d.id) ?? '',
+        source: d.source,
+        author: d.author,
+        language: d.language,
+        contentHash: d.contentHash,
       }));
+    },
+    /** The searchable fields of the given documents, for building a segment. */
+    async corpus(ids: readonly string[]): Promise<IndexableDoc[]> {
+      const [docs, contents] = await Promise.all([
+        database.documents.bulkGet([...ids]),
+        database.contents.bulkGet([...ids]),
+      ]);
+      const out: IndexableDoc[] = [];
+      docs.forEach((d, i) => {
+        if (!d) return;
+        out.push({
+          id: d.id,
+          title: d.title,
+          source: d.source ?? '',
+          author: d.author ?? '',
+          body: contents[i]?.text ?? '',
+          language: d.language,
+        });
+      });
+      return out;
     },
   };
 }

@@ -1,0 +1,241 @@
+/**
+ * Search benchmark: builds, saves, loads and queries Dossier's index and MiniSearch's on the
+ * same corpora in the same run (the 6,046 SpamAssassin mails, and a larger set made by
+ * recombining them), each engine and size in its own child processes so that peak memory
+ * (maxRSS) is its own. Prints build, save and load time, peak memory and query latency
+ * (median and p95 over a fixed mix of term, field, wildcard, fuzzy, phrase and filtered
+ * queries), each with its ratio to MiniSearch.
+ *
+ *   npm run bench:search                         # 6,046 mails and 50,000 documents
+ *   npm run bench:search -- --docs 2000 --big 0  # smaller, for a quick look
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import {
+  createEngine,
+  segmentFromData,
+  segmentToData,
+  type SegmentData,
+  type TermClause,
+} from '../src/core/search/engine';
+import { corpus, megabytes, type BenchDoc } from './bench-search-corpus';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const WORK = join(tmpdir(), 'dossier-bench-search');
+const FIELDS = ['title', 'source', 'author', 'body'];
+const SEGMENT_SIZE = 10_000;
+
+type Engine = 'dossier' | 'minisearch';
+interface Query {
+  kind: 'term' | 'field' | 'wildcard' | 'fuzzy' | 'phrase' | 'filtered';
+  dossier: TermClause[];
+  mini: { text: string; options: Record<string, unknown> };
+  year?: number;
+}
+
+const w = (term: string, extra: Partial<TermClause> = {}): TermClause => ({
+  term,
+  presence: 'should',
+  ...extra,
+});
+/** A phrase is asked as all of its words (neither engine stores positions; checking
+ * adjacency in the shown documents is the same work for both, left out here). */
+const QUERIES: Query[] = [
+  { kind: 'term', dossier: [w('money')], mini: { text: 'money', options: {} } },
+  { kind: 'term', dossier: [w('linux'), w('kernel')], mini: { text: 'linux kernel', options: {} } },
+  { kind: 'term', dossier: [w('government')], mini: { text: 'government', options: {} } },
+  {
+    kind: 'field',
+    dossier: [w('meeting', { field: 'title' })],
+    mini: { text: 'meeting', options: { fields: ['title'] } },
+  },
+  {
+    kind: 'field',
+    dossier: [w('yahoo', { field: 'source' })],
+    mini: { text: 'yahoo', options: { fields: ['source'] } },
+  },
+  {
+    kind: 'wildcard',
+    dossier: [w('comput*', { wildcard: 'trailing' })],
+    mini: { text: 'comput', options: { prefix: true } },
+  },
+  {
+    kind: 'wildcard',
+    dossier: [w('secur*', { wildcard: 'trailing' })],
+    mini: { text: 'secur', options: { prefix: true } },
+  },
+  {
+    kind: 'fuzzy',
+    dossier: [w('goverment', { fuzzy: 1 })],
+    mini: { text: 'goverment', options: { fuzzy: 1 } },
+  },
+  {
+    kind: 'fuzzy',
+    dossier: [w('recieve', { fuzzy: 1 })],
+    mini: { text: 'recieve', options: { fuzzy: 1 } },
+  },
+  {
+    kind: 'phrase',
+    dossier: [w('free', { presence: 'must' }), w('software', { presence: 'must' })],
+    mini: { text: 'free software', options: { combineWith: 'AND' } },
+  },
+  {
+    kind: 'phrase',
+    dossier: [w('mailing', { presence: 'must' }), w('list', { presence: 'must' })],
+    mini: { text: 'mailing list', options: { combineWith: 'AND' } },
+  },
+  { kind: 'filtered', dossier: [w('click')], mini: { text: 'click', options: {} }, year: 2002 },
+];
+const ROUNDS = 5;
+const LIMIT = 100;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+function timeQueries(run: (q: Query) => number): { median: number; p95: number; hits: number } {
+  for (const q of QUERIES) run(q); // warm up
+  const times: number[] = [];
+  let hits = 0;
+  for (let r = 0; r < ROUNDS; r += 1) {
+    for (const q of QUERIES) {
+      const t = performance.now();
+      hits = run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), hits };
+}
+
+/** Child process: one engine, one size, one phase; prints a JSON line. */
+function child(engine: Engine, size: number, phase: 'build' | 'load') {
+  const dir = join(WORK, `${engine}-${size}`);
+  const docs: BenchDoc[] = corpus(size);
+  const years = new Map(docs.map((d) => [d.id, d.year]));
+  const out: Record<string, number> = { mb: megabytes(docs) };
+  const t0 = performance.now();
+  if (phase === 'build') {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    if (engine === 'minisearch') {
+      const ms = new MiniSearch<BenchDoc>({ fields: FIELDS });
+      ms.addAll(docs);
+      out.build = performance.now() - t0;
+      const t1 = performance.now();
+      writeFileSync(join(dir, 'index.json'), JSON.stringify(ms));
+      out.save = performance.now() - t1;
+    } else {
+      const e = createEngine({ segmentSize: SEGMENT_SIZE });
+      e.add(docs);
+      out.build = performance.now() - t0;
+      const t1 = performance.now();
+      e.segments().forEach(({ segment }, i) => {
+        writeFileSync(join(dir, `segment-${i}.json`), JSON.stringify(segmentToData(segment)));
+      });
+      out.save = performance.now() - t1;
+    }
+  } else if (engine === 'minisearch') {
+    const ms = MiniSearch.loadJSON<BenchDoc>(readFileSync(join(dir, 'index.json'), 'utf8'), {
+      fields: FIELDS,
+    });
+    out.load = performance.now() - t0;
+    const q = timeQueries((query) => {
+      const year = query.year;
+      const options =
+        year === undefined
+          ? query.mini.options
+          : { ...query.mini.options, filter: (r: { id: string }) => years.get(r.id) === year };
+      return ms.search(query.mini.text, options).length;
+    });
+    Object.assign(out, { median: q.median, p95: q.p95 });
+  } else {
+    const e = createEngine();
+    for (const name of readdirSync(dir).sort()) {
+      const data = JSON.parse(readFileSync(join(dir, name), 'utf8')) as SegmentData;
+      e.addSegment(segmentFromData(data));
+    }
+    out.load = performance.now() - t0;
+    const q = timeQueries((query) => {
+      const year = query.year;
+      const hits = e.search(query.dossier);
+      const kept = year === undefined ? hits : hits.filter((h) => years.get(h.id) === year);
+      return kept.slice(0, LIMIT).length;
+    });
+    Object.assign(out, { median: q.median, p95: q.p95 });
+  }
+  out.peakMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function runChild(engine: Engine, size: number, phase: 'build' | 'load'): Record<string, number> {
+  const script = fileURLToPath(import.meta.url);
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--max-old-space-size=8192',
+      script,
+      '--child',
+      `${engine}:${size}:${phase}`,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (res.status !== 0) throw new Error(`${engine} ${size} ${phase} failed:\n${res.stderr}`);
+  const line = res.stdout.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(line) as Record<string, number>;
+}
+
+function main() {
+  const sizes = [Number(args.get('--docs') ?? 6046), Number(args.get('--big') ?? 50_000)].filter(
+    (n) => n > 0,
+  );
+  mkdirSync(WORK, { recursive: true });
+  const fmt = (n: number | undefined, unit: string) =>
+    n === undefined ? '-' : `${n >= 100 ? n.toFixed(0) : n.toFixed(1)} ${unit}`;
+  for (const size of sizes) {
+    const results = {} as Record<Engine, Record<string, number>>;
+    for (const engine of ['minisearch', 'dossier'] as const) {
+      const built = runChild(engine, size, 'build');
+      const loaded = runChild(engine, size, 'load');
+      results[engine] = {
+        ...built,
+        ...loaded,
+        peakMb: Math.max(built.peakMb ?? 0, loaded.peakMb ?? 0),
+      };
+    }
+    const d = results.dossier;
+    const m = results.minisearch;
+    console.log(`\n${size} documents, ${fmt(d.mb, 'MB')} of text`);
+    console.log('measure          Dossier       MiniSearch    ratio');
+    for (const [label, key, unit] of [
+      ['build', 'build', 'ms'],
+      ['save', 'save', 'ms'],
+      ['load', 'load', 'ms'],
+      ['peak memory', 'peakMb', 'MB'],
+      ['query median', 'median', 'ms'],
+      ['query p95', 'p95', 'ms'],
+    ] as const) {
+      const ratio = (d[key] ?? NaN) / (m[key] ?? NaN);
+      console.log(
+        `${label.padEnd(16)} ${fmt(d[key], unit).padEnd(13)} ${fmt(m[key], unit).padEnd(13)} ${ratio.toFixed(2)}`,
+      );
+    }
+  }
+  console.log('\nRatios below 1 favour Dossier. Timings vary with other load on the machine.');
+}
+
+const childArg = args.get('--child');
+if (childArg) {
+  const [engine, size, phase] = childArg.split(':');
+  child(engine as Engine, Number(size), phase as 'build' | 'load');
+} else {
+  main();
+}
