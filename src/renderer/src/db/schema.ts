@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Annotation, DocumentContent, DocumentRecord } from '@core/model';
+import type { Annotation, AnnotationLink, DocumentContent, DocumentRecord } from '@core/model';
 import type { ImportRun } from './import-run';
 
 export interface OriginalFile {
@@ -26,6 +26,7 @@ export class DossierDb extends Dexie {
   contents!: EntityTable<DocumentContent, 'docId'>;
   originals!: EntityTable<OriginalFile, 'docId'>;
   annotations!: EntityTable<Annotation, 'id'>;
+  links!: EntityTable<AnnotationLink, 'id'>;
   searchIndex!: EntityTable<SavedIndex, 'id'>;
   importRuns!: EntityTable<ImportRun, 'id'>;
 
@@ -41,6 +42,11 @@ export class DossierDb extends Dexie {
     });
     // v2: find a document by the path it was imported from, to take in new versions.
     this.version(2).stores({ documents: 'id, contentHash, date, importedAt, filePath' });
+    // v3: links between annotations, found from either end; annotations by actor.
+    this.version(3).stores({
+      annotations: 'id, docId, tag, createdAt, actor',
+      links: 'id, fromId, toId',
+    });
   }
 }
 
