@@ -7,7 +7,10 @@ export interface DossierItem {
   doc: DocInfo | undefined;
   /** The statement date, else the document's date; null when neither is known. */
   date: string | null;
-  /** How it relates to the pledge it is linked to; null for the pledge the dossier is about. */
+  /**
+   * How it relates to the pledge it is linked to; null for the dossier's own pledge and for an
+   * earlier wording that pledge repeats.
+   */
   relation: Relation | null;
   /** The pledge of the chain it is linked to (the dossier's own pledge, or one repeating it). */
   linkedTo: Annotation | null;
@@ -72,8 +75,7 @@ export function buildDossier(
     const annotation = byId.get(id);
     if (annotation && !seen.has(id)) {
       seen.add(id);
-      const repeated = links.find((l) => l.fromId === pledgeId && l.toId === id);
-      items.push(item(annotation, repeated ? 'repeats' : null, repeated ? pledge : null));
+      items.push(item(annotation, null, null));
     }
   }
   items.sort(
