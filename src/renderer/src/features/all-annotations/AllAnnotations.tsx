@@ -62,7 +62,11 @@ export function AllAnnotations({ onOpen }: Props) {
       <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           Tag
-          <select value={filter.tag ?? ''} onChange={(e) => set({ tag: e.target.value as Tag })}>
+          <select
+            aria-label="Tag"
+            value={filter.tag ?? ''}
+            onChange={(e) => set({ tag: e.target.value as Tag })}
+          >
             <option value="">Any</option>
             {TAGS.map((t) => (
               <option key={t} value={t}>
@@ -99,7 +103,11 @@ export function AllAnnotations({ onOpen }: Props) {
         </datalist>
         <label className="field">
           Document
-          <select value={filter.docId ?? ''} onChange={(e) => set({ docId: e.target.value })}>
+          <select
+            aria-label="Document"
+            value={filter.docId ?? ''}
+            onChange={(e) => set({ docId: e.target.value })}
+          >
             <option value="">Any</option>
             {data?.documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -109,7 +117,7 @@ export function AllAnnotations({ onOpen }: Props) {
           </select>
         </label>
         <label className="field">
-          From
+          From date
           <input
             type="date"
             value={filter.from ?? ''}
@@ -117,7 +125,7 @@ export function AllAnnotations({ onOpen }: Props) {
           />
         </label>
         <label className="field">
-          To
+          To date
           <input
             type="date"
             value={filter.to ?? ''}
@@ -127,6 +135,7 @@ export function AllAnnotations({ onOpen }: Props) {
         <label className="field">
           Status
           <select
+            aria-label="Status"
             value={filter.status ?? ''}
             onChange={(e) => set({ status: e.target.value as PledgeStatus })}
           >
