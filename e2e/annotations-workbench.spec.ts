@@ -178,3 +178,59 @@ test('"All annotations" filters narrow the table, and a row opens its document',
     'Nothing to review',
   );
 });
+
+test('an annotation whose passage is gone is listed under "Needs review" and re-attached', async ({
+  page,
+}) => {
+  await loadSamples(page);
+  const original = [
+    'Harbour Patrol Logs Show Unopened Containers',
+    'Date: 2016-07-02',
+    '',
+    'Patrol logs show that eleven flagged containers were released without being opened.',
+    '',
+    'The Ministry of Justice said the logs were being examined.',
+  ].join('\n');
+  const edited = original.replace(
+    'eleven flagged containers were released without being opened',
+    'the flagged containers left the port unchecked',
+  );
+  const file = (text: string) => ({
+    name: 'patrol.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files' }).click();
+  await (await chooser).setFiles([file(original)]);
+  await page.getByRole('button', { name: 'Close import summary' }).click();
+  await openDocument(page, /Harbour Patrol Logs Show Unopened Containers/);
+  await selectInReader(page, 'eleven flagged containers were released without being opened');
+  await page.keyboard.press('2');
+  const panel = page.getByRole('complementary', { name: 'Annotations' });
+  await panel.getByLabel('Note').fill('Released unopened.');
+  await panel.getByLabel('Note').press('Control+Enter');
+
+  const version = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import new version…' }).click();
+  await (await version).setFiles([file(edited)]);
+  await page.getByRole('button', { name: 'Close import summary' }).click();
+
+  await page.getByRole('button', { name: 'Needs review' }).click();
+  const review = page.getByRole('region', { name: 'Needs review' });
+  await expect(review.getByRole('status')).toHaveText('1 to review');
+  await expect(review).toContainText('eleven flagged containers were released');
+  await expect(review).toContainText('Released unopened.');
+  await review.getByRole('button', { name: 'Open to re-attach' }).click();
+
+  const reader = page.getByRole('article', { name: 'Reader' });
+  await selectInReader(page, 'the flagged containers left the port unchecked');
+  await panel.getByRole('button', { name: 'Re-attach here' }).click();
+  await expect(reader.locator('.hl-evidence')).toHaveText(
+    'the flagged containers left the port unchecked',
+  );
+  await page.getByRole('button', { name: 'Needs review' }).click();
+  await expect(review).toContainText('Nothing to review');
+  await page.keyboard.press('Control+z');
+  await expect(review.getByRole('status')).toHaveText('1 to review');
+});
