@@ -163,7 +163,12 @@ export function AnnotationDetails(props: Props) {
       {annotation.tag === 'pledge' ? <StatusEditor annotation={annotation} /> : null}
       <Links annotation={annotation} />
       <div className="annotation-actions">
-        <button type="button" onClick={props.onLink} aria-keyshortcuts="l">
+        <button
+          type="button"
+          onClick={props.onLink}
+          aria-label="Link to pledge"
+          aria-keyshortcuts="l"
+        >
           Link to pledge…
         </button>
         {annotation.tag === 'pledge' ? (
