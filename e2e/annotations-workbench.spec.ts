@@ -210,8 +210,16 @@ test('an annotation whose passage is gone is listed under "Needs review" and re-
   await selectInReader(page, 'eleven flagged containers were released without being opened');
   await page.keyboard.press('2');
   const panel = page.getByRole('complementary', { name: 'Annotations' });
-  await panel.getByLabel('Note').fill('Released unopened.');
+  // A note is Markdown, shown rendered; whatever HTML it carries can neither run nor load.
+  await panel
+    .getByLabel('Note')
+    .fill(
+      'Released **unopened**.\n<img src="http://tracker.example/x.png" onerror="document.title=\'owned\'"><script>document.title=\'owned\'</script>',
+    );
   await panel.getByLabel('Note').press('Control+Enter');
+  await expect(panel.locator('.note-rendered strong')).toHaveText('unopened');
+  await expect(panel.locator('.note-rendered img, .note-rendered script')).toHaveCount(0);
+  expect(await page.title()).not.toBe('owned');
 
   const version = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import new version…' }).click();
@@ -222,7 +230,7 @@ test('an annotation whose passage is gone is listed under "Needs review" and re-
   const review = page.getByRole('region', { name: 'Needs review' });
   await expect(review.getByRole('status')).toHaveText('1 to review');
   await expect(review).toContainText('eleven flagged containers were released');
-  await expect(review).toContainText('Released unopened.');
+  await expect(review.locator('.note-rendered')).toContainText('Released unopened.');
   await review.getByRole('button', { name: 'Open to re-attach' }).click();
 
   const reader = page.getByRole('article', { name: 'Reader' });
