@@ -1,6 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_COUNT, selectInReader } from './helpers';
 
+// Each test is a whole working session over the sample collection: several imports, documents
+// and views, longer than the default allows on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 const PLEDGE = 'Officials who collude with traffickers will be punished, whatever their rank';
 const CRITIQUE = 'complicit officials are never prosecuted';
 const EVIDENCE = 'three public servants were convicted in connection with trafficking';
