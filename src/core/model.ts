@@ -128,6 +128,26 @@ export const AnnotationReviewSchema = z.object({
 });
 export type AnnotationReview = z.infer<typeof AnnotationReviewSchema>;
 
+export const PLEDGE_STATUSES = ['open', 'kept', 'partly-kept', 'broken', 'unclear'] as const;
+export const PledgeStatusSchema = z.enum(PLEDGE_STATUSES);
+export type PledgeStatus = z.infer<typeof PledgeStatusSchema>;
+
+export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
+  open: 'Open',
+  kept: 'Kept',
+  'partly-kept': 'Partly kept',
+  broken: 'Broken',
+  unclear: 'Unclear',
+};
+
+/** One assessment of a pledge; the annotation keeps every one, oldest first. */
+export const StatusChangeSchema = z.object({
+  status: PledgeStatusSchema,
+  rationale: z.string(),
+  at: z.number(),
+});
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
+
 export const AnnotationSchema = z.object({
   id: z.string(),
   docId: z.string(),
@@ -135,7 +155,33 @@ export const AnnotationSchema = z.object({
   note: z.string(),
   target: AnnotationTargetSchema,
   review: AnnotationReviewSchema.optional(),
+  /** Who said or wrote the passage. */
+  actor: z.string().optional(),
+  /** When it was said; the document's date unless the analyst sets another. */
+  statementDate: IsoDateSchema.optional(),
+  labels: z.array(z.string()).optional(),
+  /** Pledges only: the current assessment, its reason, and every earlier one. */
+  status: PledgeStatusSchema.optional(),
+  rationale: z.string().optional(),
+  statusHistory: z.array(StatusChangeSchema).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const RELATIONS = ['supports', 'contradicts', 'repeats'] as const;
+export const RelationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof RelationSchema>;
+
+/**
+ * A link from an annotation to a pledge: evidence or critique that supports or contradicts it,
+ * or a later pledge that repeats an earlier one.
+ */
+export const AnnotationLinkSchema = z.object({
+  id: z.string(),
+  fromId: z.string(),
+  toId: z.string(),
+  relation: RelationSchema,
+  createdAt: z.number(),
+});
+export type AnnotationLink = z.infer<typeof AnnotationLinkSchema>;

@@ -1,31 +1,41 @@
-import type { Annotation, AnnotationTarget, Tag } from '../model';
+import type { Annotation, AnnotationLink, AnnotationTarget, Relation, Tag } from '../model';
+import { applyPatch, describePatch, type AnnotationPatch } from './annotation-patch';
 
-/** Where annotations are kept. The service never knows whether it is IndexedDB or memory. */
+export type { AnnotationPatch } from './annotation-patch';
+
+/** Where annotations and their links are kept. The service never knows whether it is IndexedDB or memory. */
 export interface AnnotationStore {
   get(id: string): Promise<Annotation | undefined>;
   put(annotation: Annotation): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Every link from or to the annotation. */
+  linksOf(annotationId: string): Promise<AnnotationLink[]>;
+  putLink(link: AnnotationLink): Promise<void>;
+  removeLink(id: string): Promise<void>;
+  /** Runs the writes of one step all-or-nothing, where the store can. */
+  atomically?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface NewAnnotation {
   docId: string;
   tag: Tag;
   note?: string;
+  actor?: string;
+  statementDate?: string;
   target: AnnotationTarget;
 }
 
-export interface AnnotationPatch {
-  tag?: Tag;
-  note?: string;
-  /** The analyst checked an annotation flagged for review. */
-  reviewed?: true;
-}
+/** A record before and after one step (undefined = absent). */
+type Step =
+  | { kind: 'annotation'; before: Annotation | undefined; after: Annotation | undefined }
+  | { kind: 'link'; before: AnnotationLink | undefined; after: AnnotationLink | undefined };
 
-/** One undoable step: the annotation before and after (undefined = absent). */
+/** One undoable command: its steps, applied in order and undone in reverse. */
 interface Change {
   label: string;
-  before: Annotation | undefined;
-  after: Annotation | undefined;
+  /** The annotation to select after undoing or redoing it. */
+  focusId: string;
+  steps: Step[];
 }
 
 export interface HistoryState {
@@ -42,8 +52,8 @@ export interface AnnotationServiceOptions {
 }
 
 /**
- * Creating, editing and deleting annotations, with undo and redo. UI-free: persistence is
- * injected, and every operation is queued so that rapid commands apply in order.
+ * Creating, editing, linking and deleting annotations, with undo and redo. UI-free: persistence
+ * is injected, and every operation is queued so that rapid commands apply in order.
  */
 export class AnnotationService {
   private readonly undoStack: Change[] = [];
@@ -72,11 +82,16 @@ export class AnnotationService {
         tag: input.tag,
         note: input.note ?? '',
         target: input.target,
+        ...(input.actor?.trim() ? { actor: input.actor.trim() } : {}),
+        ...(input.statementDate ? { statementDate: input.statementDate } : {}),
         createdAt: time,
         updatedAt: time,
       };
-      await this.store.put(annotation);
-      this.record({ label: `create ${input.tag}`, before: undefined, after: annotation });
+      await this.commit({
+        label: `create ${input.tag}`,
+        focusId: annotation.id,
+        steps: [{ kind: 'annotation', before: undefined, after: annotation }],
+      });
       return annotation;
     });
   }
@@ -85,34 +100,69 @@ export class AnnotationService {
     return this.enqueue(async () => {
       const before = await this.store.get(id);
       if (!before) throw new Error(`Annotation ${id} no longer exists`);
-      const { review, ...rest } = before;
-      const after: Annotation = {
-        ...rest,
-        ...(patch.reviewed || !review ? {} : { review }),
-        ...definedOnly(patch),
-        updatedAt: this.now(),
-      };
-      const unchanged =
-        after.tag === before.tag && after.note === before.note && after.review === before.review;
-      if (unchanged) return before;
-      await this.store.put(after);
-      const label =
-        patch.tag !== undefined && patch.tag !== before.tag
-          ? 're-tag'
-          : patch.reviewed
-            ? 'mark checked'
-            : 'edit note';
-      this.record({ label, before, after });
+      const after = applyPatch(before, patch, this.now());
+      if (!after) return before;
+      await this.commit({
+        label: describePatch(patch, before),
+        focusId: id,
+        steps: [{ kind: 'annotation', before, after }],
+      });
       return after;
     });
   }
 
+  /**
+   * Links an annotation to a pledge. Linking the same pair again changes the relation rather
+   * than adding a second link.
+   */
+  link(fromId: string, toId: string, relation: Relation): Promise<AnnotationLink> {
+    return this.enqueue(async () => {
+      if (fromId === toId) throw new Error('An annotation cannot be linked to itself');
+      const [from, to] = await Promise.all([this.store.get(fromId), this.store.get(toId)]);
+      if (!from || !to) throw new Error('Both annotations must exist to link them');
+      if (to.tag !== 'pledge') throw new Error('Links point to a pledge');
+      const existing = (await this.store.linksOf(fromId)).find(
+        (l) => l.fromId === fromId && l.toId === toId,
+      );
+      if (existing?.relation === relation) return existing;
+      const after: AnnotationLink = existing
+        ? { ...existing, relation }
+        : { id: this.newId(), fromId, toId, relation, createdAt: this.now() };
+      await this.commit({
+        label: `link (${relation})`,
+        focusId: fromId,
+        steps: [{ kind: 'link', before: existing, after }],
+      });
+      return after;
+    });
+  }
+
+  unlink(linkId: string, fromId: string): Promise<void> {
+    return this.enqueue(async () => {
+      const before = (await this.store.linksOf(fromId)).find((l) => l.id === linkId);
+      if (!before) return;
+      await this.commit({
+        label: 'unlink',
+        focusId: fromId,
+        steps: [{ kind: 'link', before, after: undefined }],
+      });
+    });
+  }
+
+  /** Deletes an annotation and every link from or to it; undo brings all of them back. */
   remove(id: string): Promise<void> {
     return this.enqueue(async () => {
       const before = await this.store.get(id);
       if (!before) return;
-      await this.store.remove(id);
-      this.record({ label: `delete ${before.tag}`, before, after: undefined });
+      const links = await this.store.linksOf(id);
+      await this.commit({
+        label: `delete ${before.tag}`,
+        focusId: id,
+        steps: [
+          ...links.map((l): Step => ({ kind: 'link', before: l, after: undefined })),
+          { kind: 'annotation', before, after: undefined },
+        ],
+      });
     });
   }
 
@@ -121,10 +171,10 @@ export class AnnotationService {
     return this.enqueue(async () => {
       const change = this.undoStack.pop();
       if (!change) return null;
-      await this.apply(change.before, change.after);
+      await this.write(change.steps.toReversed().map(invert));
       this.redoStack.push(change);
       this.emit();
-      return (change.before ?? change.after)?.id ?? null;
+      return change.focusId;
     });
   }
 
@@ -132,10 +182,10 @@ export class AnnotationService {
     return this.enqueue(async () => {
       const change = this.redoStack.pop();
       if (!change) return null;
-      await this.apply(change.after, change.before);
+      await this.write(change.steps);
       this.undoStack.push(change);
       this.emit();
-      return (change.after ?? change.before)?.id ?? null;
+      return change.focusId;
     });
   }
 
@@ -153,16 +203,25 @@ export class AnnotationService {
     return () => this.listeners.delete(listener);
   }
 
-  private async apply(target: Annotation | undefined, current: Annotation | undefined) {
-    if (target) await this.store.put(target);
-    else if (current) await this.store.remove(current.id);
-  }
-
-  private record(change: Change) {
+  private async commit(change: Change) {
+    await this.write(change.steps);
     this.undoStack.push(change);
     if (this.undoStack.length > this.historyLimit) this.undoStack.shift();
     this.redoStack.length = 0;
     this.emit();
+  }
+
+  private async write(steps: readonly Step[]) {
+    const run = async () => {
+      for (const step of steps) {
+        if (step.kind === 'annotation') {
+          if (step.after) await this.store.put(step.after);
+          else if (step.before) await this.store.remove(step.before.id);
+        } else if (step.after) await this.store.putLink(step.after);
+        else if (step.before) await this.store.removeLink(step.before.id);
+      }
+    };
+    await (this.store.atomically ? this.store.atomically(run) : run());
   }
 
   private emit() {
@@ -177,10 +236,8 @@ export class AnnotationService {
   }
 }
 
-/** The tag and note fields a patch sets, leaving out those it does not mention. */
-function definedOnly(patch: AnnotationPatch): Partial<Pick<Annotation, 'tag' | 'note'>> {
-  const out: Partial<Pick<Annotation, 'tag' | 'note'>> = {};
-  if (patch.tag !== undefined) out.tag = patch.tag;
-  if (patch.note !== undefined) out.note = patch.note;
-  return out;
+function invert(step: Step): Step {
+  return step.kind === 'annotation'
+    ? { kind: 'annotation', before: step.after, after: step.before }
+    : { kind: 'link', before: step.after, after: step.before };
 }

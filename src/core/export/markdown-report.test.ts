@@ -100,4 +100,33 @@ describe('renderMarkdownReport', () => {
     );
     expect(reportFileName(new Date('2026-11-22T23:00:00Z'))).toBe('dossier-report-2026-11-22.md');
   });
+
+  it('gives who said it, when, the pledge status and the links of each quote', () => {
+    const pledge = {
+      ...annotate(minister, 'Officials who collude with traffickers will be punished', 'pledge'),
+      actor: 'Justice Minister',
+      statementDate: '2008-03-14',
+      status: 'broken' as const,
+      rationale: 'No official convicted by 2016',
+    };
+    const repeat = {
+      ...annotate(pm, 'Officials who collude with traffickers will be punished', 'pledge'),
+      actor: 'Prime Minister',
+      labels: ['prosecution', 'repeat'],
+    };
+    const linked = renderMarkdownReport({
+      generatedAt: new Date(0),
+      documents: [
+        { doc: meta(minister), annotations: [pledge] },
+        { doc: meta(pm), annotations: [repeat] },
+      ],
+      links: [{ id: 'l1', fromId: repeat.id, toId: pledge.id, relation: 'repeats', createdAt: 1 }],
+    });
+    expect(linked).toContain(
+      '- Said by: Justice Minister, 2008-03-14\n- Status: Broken (No official convicted by 2016)\n',
+    );
+    expect(linked).toContain(
+      `- Said by: Prime Minister\n- Labels: prosecution, repeat\n- Repeats the pledge "Officials who collude with traffickers will be punished" (${minister.title}, 2008-03-14)\n`,
+    );
+  });
 });

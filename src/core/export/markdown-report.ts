@@ -1,5 +1,13 @@
 import { byReadingOrder, quoteOf } from '../annotations/selectors-of';
-import { TAG_LABELS, TAGS, type Annotation, type DocumentRecord, type Tag } from '../model';
+import {
+  PLEDGE_STATUS_LABELS,
+  TAG_LABELS,
+  TAGS,
+  type Annotation,
+  type AnnotationLink,
+  type DocumentRecord,
+  type Tag,
+} from '../model';
 
 export interface ReportDocument {
   doc: Pick<DocumentRecord, 'title' | 'source' | 'date' | 'author' | 'url' | 'fileName'>;
@@ -9,6 +17,45 @@ export interface ReportDocument {
 export interface ReportInput {
   documents: readonly ReportDocument[];
   generatedAt: Date;
+  /** Links between the annotations; each is listed under the annotation it starts from. */
+  links?: readonly AnnotationLink[];
+}
+
+/** What a link line needs to name the pledge it points to. */
+interface LinkContext {
+  byId: Map<string, { annotation: Annotation; doc: ReportDocument['doc'] }>;
+  linksFrom: Map<string, AnnotationLink[]>;
+}
+
+const RELATION_LABELS: Record<AnnotationLink['relation'], string> = {
+  supports: 'Supports',
+  contradicts: 'Contradicts',
+  repeats: 'Repeats',
+};
+
+function shorten(text: string, max = 100): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function describeAnnotation(annotation: Annotation, context: LinkContext): string[] {
+  const lines: string[] = [];
+  const said = [annotation.actor, annotation.statementDate].filter(Boolean).join(', ');
+  if (said) lines.push(`- Said by: ${said}`);
+  if (annotation.labels?.length) lines.push(`- Labels: ${annotation.labels.join(', ')}`);
+  if (annotation.status) {
+    const why = annotation.rationale ? ` (${annotation.rationale})` : '';
+    lines.push(`- Status: ${PLEDGE_STATUS_LABELS[annotation.status]}${why}`);
+  }
+  for (const link of context.linksFrom.get(annotation.id) ?? []) {
+    const target = context.byId.get(link.toId);
+    if (!target) continue;
+    const where = `${target.doc.title.replace(/\n/g, ' ')}, ${target.annotation.statementDate ?? target.doc.date ?? 'undated'}`;
+    lines.push(
+      `- ${RELATION_LABELS[link.relation]} the pledge "${shorten(quoteOf(target.annotation))}" (${where})`,
+    );
+  }
+  return lines.length > 0 ? [...lines, ''] : [];
 }
 
 const SECTION_TITLES: Record<Tag, string> = {
@@ -39,7 +86,7 @@ function compareDocs(a: ReportDocument, b: ReportDocument): number {
   return da.localeCompare(db) || a.doc.title.localeCompare(b.doc.title);
 }
 
-function renderDocument({ doc, annotations }: ReportDocument): string[] {
+function renderDocument({ doc, annotations }: ReportDocument, context: LinkContext): string[] {
   const lines = [`## ${doc.title.replace(/\n/g, ' ')}`, ''];
   lines.push(`- Source: ${doc.source ?? 'unknown'}`);
   lines.push(`- Date: ${doc.date ?? 'undated'}`);
@@ -52,6 +99,7 @@ function renderDocument({ doc, annotations }: ReportDocument): string[] {
     lines.push(`### ${SECTION_TITLES[tag]} (${tagged.length})`, '');
     for (const annotation of tagged) {
       lines.push(blockquote(quoteOf(annotation)), '');
+      lines.push(...describeAnnotation(annotation, context));
       const note = annotation.note.trim();
       if (note !== '') {
         const [first, ...rest] = note.split('\n');
@@ -64,7 +112,8 @@ function renderDocument({ doc, annotations }: ReportDocument): string[] {
 
 /**
  * The report an editor checks quote by quote: per document (oldest first) its tagged quotes,
- * grouped by tag in reading order, with notes. Documents without annotations are left out.
+ * grouped by tag in reading order, with who said it and when, pledge status, links and notes.
+ * Documents without annotations are left out.
  */
 export function renderMarkdownReport(input: ReportInput): string {
   const docs = input.documents.filter((d) => d.annotations.length > 0).sort(compareDocs);
@@ -80,7 +129,14 @@ export function renderMarkdownReport(input: ReportInput): string {
     '',
   ];
   if (docs.length === 0) lines.push('No passages have been tagged yet.', '');
-  for (const doc of docs) lines.push(...renderDocument(doc));
+  const context: LinkContext = { byId: new Map(), linksFrom: new Map() };
+  for (const { doc, annotations } of docs) {
+    for (const annotation of annotations) context.byId.set(annotation.id, { annotation, doc });
+  }
+  for (const link of input.links ?? []) {
+    context.linksFrom.set(link.fromId, [...(context.linksFrom.get(link.fromId) ?? []), link]);
+  }
+  for (const doc of docs) lines.push(...renderDocument(doc, context));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -12,6 +12,13 @@ import {
   useDocumentAnnotations,
   usePlacedAnnotations,
 } from './features/annotations/use-annotations';
+import { LinkPicker } from './features/annotations/LinkPicker';
+import { NOTE_FIELD_ID } from './features/annotations/AnnotationDetails';
+import { ShortcutsDialog } from './features/annotations/ShortcutsDialog';
+import { targetOfReaderSelection } from './features/annotations/reattach';
+import { AllAnnotations } from './features/all-annotations/AllAnnotations';
+import { NeedsReview } from './features/all-annotations/NeedsReview';
+import { PledgeDossier } from './features/dossier/PledgeDossier';
 import { exportReport } from './features/export/export-report';
 import { ImportProgressPanel } from './features/import/ImportProgressPanel';
 import { ImportSummary } from './features/import/ImportSummary';
@@ -31,6 +38,10 @@ import { getHost, type HostCommand, type SourceFile } from './host';
 import { isTypingTarget } from './ui/keyboard';
 
 const host = getHost();
+
+/** What the centre of the window shows. */
+type View =
+  { kind: 'reader' } | { kind: 'all' } | { kind: 'review' } | { kind: 'dossier'; pledgeId: string };
 
 export function App() {
   const importer = useImport();
@@ -59,6 +70,9 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ kind: 'reader' });
+  const [linking, setLinking] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   const open = useDocument(openId);
   const annotations = useDocumentAnnotations(openId);
   const placed = usePlacedAnnotations(annotations, open?.content.text);
@@ -74,7 +88,32 @@ export function App() {
     setSelectedId(null);
     setEditing(false);
     setHits((h) => ({ ranges, key: h.key + 1, focus }));
+    setView({ kind: 'reader' });
   }, []);
+
+  const openAt = useCallback(
+    (docId: string, annotationId: string) => {
+      openDocument(docId);
+      setSelectedId(annotationId);
+    },
+    [openDocument],
+  );
+
+  const selected = placed.find((p) => p.annotation.id === selectedId)?.annotation ?? null;
+
+  const reattach = useCallback(
+    (annotationId: string) => {
+      if (!open) return;
+      const target = targetOfReaderSelection(open.content.text, open.record.contentHash);
+      if (!target) {
+        setMessage('Select the passage in the text first, then press Re-attach here.');
+        return;
+      }
+      window.getSelection()?.removeAllRanges();
+      void annotationService.update(annotationId, { target });
+    },
+    [open],
+  );
 
   const runImport = useCallback(
     async (request: Omit<ImportRequest, 'files'> & { files: SourceFile[] | null }) => {
@@ -166,15 +205,28 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Single-key commands on the selected annotation; the reader handles 1/2/3, Delete, j/k.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        setShortcuts(true);
+      } else if (event.key === 'n' && selectedId && view.kind === 'reader') {
+        event.preventDefault();
+        document.getElementById(NOTE_FIELD_ID)?.focus();
+      } else if (event.key === 'l' && selectedId && view.kind === 'reader') {
+        event.preventDefault();
+        setLinking(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectedId, view.kind]);
+
   const openResult = useCallback(
     (item: ResultItem, hitIndex: number) => openDocument(item.doc.id, item.bodyMatches, hitIndex),
-    [openDocument],
-  );
-  const openAnnotation = useCallback(
-    (docId: string, annotationId: string) => {
-      openDocument(docId);
-      setSelectedId(annotationId);
-    },
     [openDocument],
   );
   const toggleFacet = useCallback(
@@ -198,6 +250,10 @@ export function App() {
         onImportFolder={importFolder}
         onExport={() => void doExport()}
         onLastImport={() => void reopenSummary()}
+        view={view.kind}
+        onAllAnnotations={() => setView({ kind: view.kind === 'all' ? 'reader' : 'all' })}
+        onNeedsReview={() => setView({ kind: view.kind === 'review' ? 'reader' : 'review' })}
+        onShortcuts={() => setShortcuts(true)}
       />
       {message ? (
         <p className="banner" role="status">
@@ -218,7 +274,7 @@ export function App() {
               onOpen={openResult}
             />
           ) : searching ? (
-            <AnnotationResults state={annotationSearch} onOpen={openAnnotation} />
+            <AnnotationResults state={annotationSearch} onOpen={openAt} />
           ) : documents && documents.length > 0 ? (
             <DocumentList
               documents={documents}
@@ -235,6 +291,16 @@ export function App() {
               onLoadSamples={() =>
                 void host.sampleFiles().then((files) => runImport({ files, origin: 'samples' }))
               }
+            />
+          ) : view.kind === 'all' ? (
+            <AllAnnotations onOpen={openAt} />
+          ) : view.kind === 'review' ? (
+            <NeedsReview onOpen={openAt} />
+          ) : view.kind === 'dossier' ? (
+            <PledgeDossier
+              pledgeId={view.pledgeId}
+              onOpen={openAt}
+              onClose={() => setView({ kind: 'reader' })}
             />
           ) : openId ? (
             <Reader
@@ -254,8 +320,16 @@ export function App() {
             </p>
           )}
         </section>
-        {openId ? (
-          <AnnotationPanel placed={placed} selectedId={selectedId} onSelect={setSelectedId} />
+        {openId && view.kind === 'reader' ? (
+          <AnnotationPanel
+            placed={placed}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            docDate={open?.record.date ?? null}
+            onLink={() => setLinking(true)}
+            onDossier={(pledgeId) => setView({ kind: 'dossier', pledgeId })}
+            onReattach={reattach}
+          />
         ) : null}
       </main>
       {editing && open ? (
@@ -276,6 +350,10 @@ export function App() {
           onRetryWithPassword={summary.files ? retryWithPassword : undefined}
         />
       ) : null}
+      {linking && selected ? (
+        <LinkPicker key={selected.id} from={selected} onClose={() => setLinking(false)} />
+      ) : null}
+      {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
       {dragging ? <div className="drop-overlay">Drop files or folders to import them</div> : null}
     </div>
   );

@@ -13,6 +13,10 @@ interface Props {
   onImportFolder: () => void;
   onExport: () => void;
   onLastImport: () => void;
+  view: string;
+  onAllAnnotations: () => void;
+  onNeedsReview: () => void;
+  onShortcuts: () => void;
 }
 
 export function AppToolbar(props: Props) {
@@ -55,6 +59,20 @@ export function AppToolbar(props: Props) {
       </button>
       <button type="button" onClick={props.onLastImport}>
         Last import
+      </button>
+      <button type="button" aria-pressed={props.view === 'all'} onClick={props.onAllAnnotations}>
+        All annotations
+      </button>
+      <button type="button" aria-pressed={props.view === 'review'} onClick={props.onNeedsReview}>
+        Needs review
+      </button>
+      <button
+        type="button"
+        aria-label="Keyboard shortcuts"
+        aria-keyshortcuts="?"
+        onClick={props.onShortcuts}
+      >
+        ?
       </button>
       <span className="index-status muted" aria-live="polite">
         {indexStatus.state === 'indexing' ? 'Indexing…' : null}

@@ -1,5 +1,5 @@
 import type { AnnotationStore } from '@core/annotations/annotation-service';
-import type { Annotation } from '@core/model';
+import type { Annotation, AnnotationLink } from '@core/model';
 import { db, type DossierDb } from './schema';
 
 export function annotationsRepo(database: DossierDb = db()) {
@@ -7,11 +7,44 @@ export function annotationsRepo(database: DossierDb = db()) {
     forDocument(docId: string): Promise<Annotation[]> {
       return database.annotations.where('docId').equals(docId).toArray();
     },
+    get(id: string): Promise<Annotation | undefined> {
+      return database.annotations.get(id);
+    },
     all(): Promise<Annotation[]> {
       return database.annotations.toArray();
     },
+    pledges(): Promise<Annotation[]> {
+      return database.annotations.where('tag').equals('pledge').toArray();
+    },
     count(): Promise<number> {
       return database.annotations.count();
+    },
+    /** Actors named so far, most used first, for suggestions. */
+    async actors(): Promise<string[]> {
+      const counts = new Map<string, number>();
+      await database.annotations
+        .where('actor')
+        .above('')
+        .each((a) => {
+          if (a.actor) counts.set(a.actor, (counts.get(a.actor) ?? 0) + 1);
+        });
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+    },
+  };
+}
+
+export function linksRepo(database: DossierDb = db()) {
+  return {
+    all(): Promise<AnnotationLink[]> {
+      return database.links.toArray();
+    },
+    /** Every link from or to the annotation. */
+    async of(annotationId: string): Promise<AnnotationLink[]> {
+      const [from, to] = await Promise.all([
+        database.links.where('fromId').equals(annotationId).toArray(),
+        database.links.where('toId').equals(annotationId).toArray(),
+      ]);
+      return [...from, ...to.filter((l) => l.fromId !== annotationId)];
     },
   };
 }
@@ -24,5 +57,11 @@ export function annotationStore(database: DossierDb = db()): AnnotationStore {
       await database.annotations.put(annotation);
     },
     remove: (id) => database.annotations.delete(id),
+    linksOf: (id) => linksRepo(database).of(id),
+    putLink: async (link) => {
+      await database.links.put(link);
+    },
+    removeLink: (id) => database.links.delete(id),
+    atomically: (work) => database.transaction('rw', database.annotations, database.links, work),
   };
 }

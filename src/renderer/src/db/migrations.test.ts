@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AnnotationSchema } from '@core/model';
+import { annotationsRepo } from './annotations-repo';
 import { documentsRepo } from './documents-repo';
 import { DossierDb } from './schema';
 
@@ -83,6 +85,45 @@ describe('schema migrations', () => {
     expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
     await current.searchSegments.put({ key: 's1', json: '{}', size: 0, builtAt: 2 });
     expect(await current.searchSegments.get('s1')).toMatchObject({ size: 0 });
+    current.close();
+  });
+});
+
+describe('schema v3', () => {
+  it('v2 → v3 keeps annotations, indexes actors and adds an empty links table', async () => {
+    const v2 = new Dexie(NAME);
+    v2.version(2).stores({
+      documents: 'id, contentHash, date, importedAt, filePath',
+      contents: 'docId',
+      originals: 'docId',
+      annotations: 'id, docId, tag, createdAt',
+      searchIndex: 'id',
+      importRuns: 'id, startedAt',
+    });
+    await v2.open();
+    const old = {
+      id: 'a1',
+      docId: 'd1',
+      tag: 'pledge',
+      note: 'From before actors existed',
+      target: {
+        contentHash: 'b'.repeat(64),
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'will be prosecuted', prefix: '', suffix: '' },
+        ],
+      },
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await v2.table('annotations').bulkAdd([old, { ...old, id: 'a2', actor: 'Justice Minister' }]);
+    v2.close();
+
+    const current = new DossierDb(NAME);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(3);
+    expect(AnnotationSchema.parse(await current.annotations.get('a1'))).toEqual(old);
+    expect(await current.links.count()).toBe(0);
+    expect(await annotationsRepo(current).actors()).toEqual(['Justice Minister']);
     current.close();
   });
 });

@@ -216,7 +216,8 @@ describe('schema', () => {
         .schema.indexes.map((i) => i.name)
         .sort();
     expect(indexes('documents')).toEqual(['contentHash', 'date', 'filePath', 'importedAt']);
-    expect(indexes('annotations')).toEqual(['createdAt', 'docId', 'tag']);
+    expect(indexes('annotations')).toEqual(['actor', 'createdAt', 'docId', 'tag']);
+    expect(indexes('links')).toEqual(['fromId', 'toId']);
     expect(indexes('contents')).toEqual([]);
     expect(indexes('searchSegments')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Annotation, DocumentContent, DocumentRecord } from '@core/model';
+import type { Annotation, AnnotationLink, DocumentContent, DocumentRecord } from '@core/model';
 import type { ImportRun } from './import-run';
 
 export interface OriginalFile {
@@ -36,6 +36,7 @@ export class DossierDb extends Dexie {
   contents!: EntityTable<DocumentContent, 'docId'>;
   originals!: EntityTable<OriginalFile, 'docId'>;
   annotations!: EntityTable<Annotation, 'id'>;
+  links!: EntityTable<AnnotationLink, 'id'>;
   searchIndex!: EntityTable<SavedIndex, 'id'>;
   searchSegments!: EntityTable<SavedSegment, 'key'>;
   importRuns!: EntityTable<ImportRun, 'id'>;
@@ -52,6 +53,11 @@ export class DossierDb extends Dexie {
     });
     // v2: find a document by the path it was imported from, to take in new versions.
     this.version(2).stores({ documents: 'id, contentHash, date, importedAt, filePath' });
+    // v3: links between annotations, found from either end; annotations by actor.
+    this.version(3).stores({
+      annotations: 'id, docId, tag, createdAt, actor',
+      links: 'id, fromId, toId',
+    });
     // v4: the search index as segments; the single lunr index saved before is dropped
     // (the new engine cannot read it) and rebuilt from the library on the next start.
     this.version(4)
