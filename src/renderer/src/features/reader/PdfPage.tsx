@@ -43,7 +43,7 @@ interface Box {
 }
 
 /** Pages this far outside the scrolled view are drawn ahead, so scrolling meets drawn pages. */
-const AHEAD = '800px 0px';
+const AHEAD = '1000px 0px';
 
 /**
  * One PDF page: a placeholder of the page's size until it scrolls near the view, then the
@@ -70,23 +70,33 @@ export const PdfPage = memo(function PdfPage({
   const [rendered, setRendered] = useState<(RenderedPage & { scale: number }) | null>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
 
+  // Pages far from the view give their canvas back, so a long report does not hold every page.
   useEffect(() => {
     const element = ref.current;
-    if (!element || near) return;
+    if (!element) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
+        const entry = entries[entries.length - 1];
+        if (entry) setNear(entry.isIntersecting);
       },
       { root, rootMargin: AHEAD },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [root, near]);
+  }, [root]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     const layer = layerRef.current;
-    if (!near || !canvas || !layer) return;
+    if (!canvas || !layer) return;
+    if (!near) {
+      canvas.width = 0;
+      canvas.height = 0;
+      layer.replaceChildren();
+      setRendered(null);
+      onRendered(index, null);
+      return;
+    }
     let cancelled = false;
     let cancel = () => {};
     void (async () => {
