@@ -1,11 +1,28 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadSamples, selectInReader } from './helpers';
+import { SAMPLE_COUNT, selectInReader } from './helpers';
+
+// Each test imports the samples and draws PDF pages: give a busy machine time.
+test.describe.configure({ timeout: 120_000 });
 
 const AUDIT = /Audit of the National Shelter Programme/;
 // On page 2 of the audit report, set across two lines of the PDF.
 const SENTENCE =
   'On each occasion a notice on the door referred callers to a telephone number that was not answered.';
 const PAGE_1_PHRASE = 'five shelters were operating, two of them only in part';
+
+/**
+ * As helpers' loadSamples, with more time for the import: on a loaded machine the thirteen
+ * files (a PDF among them) can take longer than one expectation's default wait.
+ */
+async function loadSamples(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample collection' }).click();
+  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
+    timeout: 45_000,
+  });
+  await summary.getByRole('button', { name: 'Close import summary' }).click();
+}
 
 async function openAudit(page: Page): Promise<Locator> {
   await page
@@ -138,6 +155,12 @@ test('a sentence selected on page 2 of a PDF is tagged, and after a reload is dr
   await expect(pdfPage(reader, 1).locator('.pdf-mark.hl-evidence')).toHaveCount(0);
   expect(await wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
 
+  // Clicking the highlight selects it; clicking plain text lets go of it.
+  await pdfPage(reader, 2).locator('.pdf-mark.hl-evidence').first().click({ force: true });
+  await expect(pdfPage(reader, 2).locator('.pdf-mark.hl-selected').first()).toBeVisible();
+  await pdfPage(reader, 2).getByText('3.1 Funding').click();
+  await expect(reader.locator('.pdf-mark.hl-selected')).toHaveCount(0);
+
   // The same annotation in the reading text.
   await reader.getByRole('button', { name: 'Reading text' }).click();
   await expect(reader.locator('.hl-evidence')).toHaveText(SENTENCE);
@@ -198,8 +221,10 @@ test('Find in document counts and steps through matches in both views; j and k m
   // Two highlights, then j / k between them, in reading order.
   await selectInReader(page, SENTENCE);
   await page.keyboard.press('3');
+  await expect(reader.locator('.hl-critique')).toHaveText(SENTENCE);
   await selectInReader(page, PAGE_1_PHRASE);
   await page.keyboard.press('1');
+  await expect(reader.locator('.hl-pledge')).toHaveText(PAGE_1_PHRASE);
   await page.keyboard.press('Escape');
   await expect(reader.locator('.hl-selected')).toHaveCount(0);
   await page.keyboard.press('j');

@@ -1,5 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
+import { TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import { TAG_LABELS, type Page } from '@core/model';
 import { itemSpansOf, mapPageItems, type PageTextMap } from '@core/pdf-text-map';
 import type { PageSize } from './pdf-engine';
@@ -69,6 +69,9 @@ export const PdfPage = memo(function PdfPage({
   const [near, setNear] = useState(false);
   const [rendered, setRendered] = useState<(RenderedPage & { scale: number }) | null>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
+  const drawing = useRef<RenderTask | null>(null);
+  // By value: a re-read of the document hands over equal pages as new objects.
+  const { start, end } = page;
 
   // Pages far from the view give their canvas back, so a long report does not hold every page.
   useEffect(() => {
@@ -98,40 +101,40 @@ export const PdfPage = memo(function PdfPage({
       return;
     }
     let cancelled = false;
-    let cancel = () => {};
+    let textLayer: TextLayer | null = null;
     void (async () => {
+      // pdf.js refuses a second render into a canvas still being drawn: let the last one stop.
+      const previous = drawing.current;
+      previous?.cancel();
+      await previous?.promise.catch(() => undefined);
       const pdfPage = await pdf.getPage(index + 1);
       if (cancelled) return;
       const viewport = pdfPage.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
       canvas.width = Math.floor(viewport.width * ratio);
       canvas.height = Math.floor(viewport.height * ratio);
-      const task = pdfPage.render({
+      drawing.current = pdfPage.render({
         canvas,
         viewport,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
       const content = await pdfPage.getTextContent();
-      if (cancelled) return task.cancel();
+      if (cancelled) return;
       layer.replaceChildren();
-      const textLayer = new TextLayer({ textContentSource: content, container: layer, viewport });
-      cancel = () => {
-        task.cancel();
-        textLayer.cancel();
-      };
+      textLayer = new TextLayer({ textContentSource: content, container: layer, viewport });
       await textLayer.render();
       if (cancelled) return;
-      const map = mapPageItems(text, page, textLayer.textContentItemsStr);
+      const map = mapPageItems(text, { start, end }, textLayer.textContentItemsStr);
       const next = { map, divs: textLayer.textDivs, scale };
       setRendered(next);
       onRendered(index, next);
-      await task.promise.catch(() => undefined);
     })().catch(() => undefined);
     return () => {
       cancelled = true;
-      cancel();
+      drawing.current?.cancel();
+      textLayer?.cancel();
     };
-  }, [near, pdf, index, scale, text, page, onRendered]);
+  }, [near, pdf, index, scale, text, start, end, onRendered]);
 
   useEffect(() => () => onRendered(index, null), [index, onRendered]);
 
@@ -141,7 +144,7 @@ export const PdfPage = memo(function PdfPage({
     if (!rendered || !element) return setBoxes([]);
     const origin = element.getBoundingClientRect();
     const out: Box[] = [];
-    const onPage = marks.filter((m) => m.end > page.start && m.start < page.end);
+    const onPage = marks.filter((m) => m.end > start && m.start < end);
     onPage.forEach((mark, m) => {
       const id = mark.annotation?.id;
       const classes = mark.annotation
@@ -166,7 +169,7 @@ export const PdfPage = memo(function PdfPage({
             className: classes.join(' '),
             annotationId: id,
             label:
-              first && mark.annotation && mark.start >= page.start
+              first && mark.annotation && mark.start >= start
                 ? TAG_LABELS[mark.annotation.tag]
                 : undefined,
           });
@@ -175,13 +178,13 @@ export const PdfPage = memo(function PdfPage({
       }
     });
     setBoxes(out);
-  }, [rendered, marks, selectedId, page]);
+  }, [rendered, marks, selectedId, start, end]);
 
   // Scroll to a focus request once: to the page while it is a placeholder, then to the words.
   const doneFocus = useRef<number | null>(null);
   useLayoutEffect(() => {
     if (!focus || focus.key === doneFocus.current) return;
-    if (focus.end <= page.start || focus.start >= page.end) return;
+    if (focus.end <= start || focus.start >= end) return;
     const element = ref.current;
     if (!element) return;
     if (!rendered) {
@@ -191,7 +194,7 @@ export const PdfPage = memo(function PdfPage({
     const target = element.querySelector('.pdf-mark.current, .pdf-mark.hl-selected');
     (target ?? element).scrollIntoView({ block: 'center' });
     doneFocus.current = focus.key;
-  }, [focus, rendered, boxes, page]);
+  }, [focus, rendered, boxes, start, end]);
 
   return (
     <div
