@@ -155,6 +155,16 @@ test('a sentence selected on page 2 of a PDF is tagged, and after a reload is dr
   await expect(pdfPage(reader, 1).locator('.pdf-mark.hl-evidence')).toHaveCount(0);
   expect(await wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
 
+  // Zoomed in, the page is redrawn larger and the highlight still covers the same words.
+  const width = (await pdfPage(reader, 2).boundingBox())?.width ?? 0;
+  await reader.getByRole('button', { name: 'Zoom in' }).click();
+  await expect
+    .poll(async () => (await pdfPage(reader, 2).boundingBox())?.width ?? 0)
+    .toBeGreaterThan(width * 1.1);
+  await expect.poll(() => wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
+  await reader.getByRole('button', { name: 'Fit width' }).click();
+  await expect.poll(async () => (await pdfPage(reader, 2).boundingBox())?.width).toBe(width);
+
   // Clicking the highlight selects it; clicking plain text lets go of it.
   await pdfPage(reader, 2).locator('.pdf-mark.hl-evidence').first().click({ force: true });
   await expect(pdfPage(reader, 2).locator('.pdf-mark.hl-selected').first()).toBeVisible();
