@@ -111,7 +111,15 @@ test('a folder of good, duplicate, unsupported and hostile files imports in one 
   const audit = results.getByRole('button', { name: /Audit of the National Shelter Programme/ });
   await expect(audit).toContainText('p. 2');
   await audit.click();
-  const hit = page.getByRole('article', { name: 'Reader' }).locator('.search-hit').first();
+  const reader = page.getByRole('article', { name: 'Reader' });
+  const pdfHit = reader.locator('.pdf-mark.search-hit').first();
+  await expect(pdfHit).toBeInViewport();
+  expect(
+    await pdfHit.evaluate((el) => el.closest<HTMLElement>('.pdf-page')?.dataset.pageNumber),
+  ).toBe('2');
+  // The same hit in the reading text, under its page's label.
+  await reader.getByRole('button', { name: 'Reading text' }).click();
+  const hit = reader.locator('.search-hit').first();
   await expect(hit).toBeInViewport();
   const pageOfHit = await hit.evaluate((el) => {
     const labels = [...document.querySelectorAll<HTMLElement>('.reader-body [data-page]')];

@@ -104,9 +104,17 @@ export const TextPositionSelectorSchema = z.object({
 });
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 
+/** The page (0-based) of a paginated document a passage starts on; narrows the search for it. */
+export const PageSelectorSchema = z.object({
+  type: z.literal('PageSelector'),
+  index: z.number().int().nonnegative(),
+});
+export type PageSelector = z.infer<typeof PageSelectorSchema>;
+
 export const SelectorSchema = z.discriminatedUnion('type', [
   TextQuoteSelectorSchema,
   TextPositionSelectorSchema,
+  PageSelectorSchema,
 ]);
 export type Selector = z.infer<typeof SelectorSchema>;
 

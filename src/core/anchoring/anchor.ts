@@ -1,4 +1,10 @@
-import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model';
+import type {
+  Page,
+  PageSelector,
+  Selector,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../model';
 import { collapsedView, collapseWhitespace, type CollapsedView } from '../text/normalise';
 import {
   approximateMatches,
@@ -35,9 +41,14 @@ export const MIN_FUZZY_LENGTH = 10;
  * Finds where a passage described by `selectors` is in `text` (a document's normalised
  * text), trying the cheapest method first: the stored position, an exact search for the
  * quote, a whitespace-insensitive search, then a fuzzy search. Returns null for an orphan,
- * which callers keep and show rather than drop.
+ * which callers keep and show rather than drop. For a paginated document, `pages` lets a
+ * stored page stand in for a missing or unusable position when choosing between candidates.
  */
-export function anchor(text: string, selectors: readonly Selector[]): Anchored | null {
+export function anchor(
+  text: string,
+  selectors: readonly Selector[],
+  pages?: readonly Page[],
+): Anchored | null {
   const quote = quoteSelectorOf(selectors);
   const position = positionSelectorOf(selectors);
   const positionFits = position !== undefined && isWithin(text, position);
@@ -48,7 +59,9 @@ export function anchor(text: string, selectors: readonly Selector[]): Anchored |
   if (positionFits && text.slice(position.start, position.end) === quote.exact) {
     return { ...rangeOf(position), method: 'position', score: 1 };
   }
-  const hint = position?.start ?? null;
+  const hint = positionFits
+    ? position.start
+    : (pageStart(selectors, pages) ?? position?.start ?? null);
   return exactAnchor(text, quote, hint) ?? looseAnchor(text, quote, hint);
 }
 
@@ -133,6 +146,12 @@ function mapToText(text: string, view: CollapsedView, m: QuoteMatch): TextRange 
   while (start < end && /\s/.test(text.charAt(start))) start += 1;
   while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
   return end > start ? { start, end } : null;
+}
+
+/** Where the stored page begins in the text, when the document has pages and the page exists. */
+function pageStart(selectors: readonly Selector[], pages: readonly Page[] | undefined) {
+  const page = selectors.find((s): s is PageSelector => s.type === 'PageSelector');
+  return page && pages ? (pages[page.index]?.start ?? null) : null;
 }
 
 function isRange(range: TextRange | null): range is TextRange {

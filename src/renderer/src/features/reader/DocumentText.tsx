@@ -25,6 +25,7 @@ function renderSegments(
     if (seg.annotations.length > 1) classes.push('hl-overlap');
     if (seg.annotations.some((a) => a.id === selectedId)) classes.push('hl-selected');
     if (seg.hit) classes.push('search-hit');
+    if (seg.current) classes.push('current');
     const first = seg.starts[0] ? seg.annotations.find((a) => a.id === seg.starts[0]) : undefined;
     return (
       <span

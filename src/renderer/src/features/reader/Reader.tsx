@@ -1,21 +1,31 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeRange, type TextRange } from '@core/anchoring';
-import { TAGS, type Tag } from '@core/model';
+import type { Selector, Tag } from '@core/model';
+import { pageOfOffset } from '@core/pdf-text-map';
 import { annotationService } from '../annotations/annotation-service';
 import type { PlacedAnnotation } from '../annotations/use-annotations';
 import { useDocument } from '../library/use-library';
 import { DocumentText } from './DocumentText';
+import { FindBar } from './FindBar';
+import type { Focus, RenderedPage } from './PdfPage';
+import { pdfSelectedRange } from './pdf-selection';
+import { PdfView } from './PdfView';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { Mark } from './segments';
 import { selectedRange } from './selection-offsets';
-import { isTypingTarget } from '../../ui/keyboard';
+import { useFind } from './use-find';
+import { usePdf } from './use-pdf';
+import { useReaderKeys } from './use-reader-keys';
 
 interface Props {
   docId: string;
   placed: readonly PlacedAnnotation[];
-  /** Search matches to mark; the reader scrolls to the first when `hitsKey` changes. */
+  /** Search matches to mark; next/previous in the find bar step through them. */
   hits: readonly TextRange[];
+  /** Changes when the reader is opened from another search result. */
   hitsKey: number;
+  /** Index into `hits` of the hit to show first. */
+  hitFocus?: number;
   selectedId: string | null;
   onSelect: (annotationId: string | null) => void;
   onEditDetails: () => void;
@@ -24,15 +34,20 @@ interface Props {
 
 interface Pending {
   range: TextRange;
+  /** 0-based page, for PDFs. */
+  page: number | null;
   top: number;
   left: number;
 }
+
+type View = 'pdf' | 'text';
 
 export function Reader({
   docId,
   placed,
   hits,
   hitsKey,
+  hitFocus = 0,
   selectedId,
   onSelect,
   onEditDetails,
@@ -40,24 +55,60 @@ export function Reader({
 }: Props) {
   const loaded = useDocument(docId);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const rendered = useMemo(() => new Map<number, RenderedPage>(), []);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [chosenView, setView] = useState<View | null>(null);
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [findFocusKey, setFindFocusKey] = useState(0);
   const text = loaded?.content.text;
+  const pages = loaded?.content.pages;
+  const record = loaded?.record;
+  const isPdf = record?.format === 'pdf' && !record.flags?.includes('no-text');
+  const view: View = isPdf ? (chosenView ?? 'pdf') : 'text';
+  const pdf = usePdf(isPdf ? docId : null, record?.version ?? 1);
+  const find = useFind(text, hits, hitsKey, hitFocus);
 
+  useEffect(() => setView(null), [docId]);
+
+  const current = find.ranges[find.index];
   const marks = useMemo<Mark[]>(() => {
-    const out: Mark[] = hits.map((h) => ({ start: h.start, end: h.end }));
+    const out: Mark[] = find.ranges.map((r, i) => ({ ...r, current: i === find.index }));
+    // While finding other words, the search hits stay marked, without stepping.
+    if (find.kind === 'matches') hits.forEach((h) => out.push({ start: h.start, end: h.end }));
     for (const { annotation, range } of placed) {
       if (range) out.push({ ...range, annotation: { id: annotation.id, tag: annotation.tag } });
     }
     return out;
-  }, [hits, placed]);
+  }, [find.kind, find.ranges, find.index, hits, placed]);
+
+  // Show the current find match or search hit whenever it changes.
+  useEffect(() => {
+    if (current) setFocus((f) => ({ ...current, key: (f?.key ?? 0) + 1 }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [find.stepKey, view, loaded === undefined]);
+
+  // Show the selected annotation (clicked in the panel, or reached with j/k).
+  useEffect(() => {
+    const range = placed.find((p) => p.annotation.id === selectedId)?.range;
+    if (range) setFocus((f) => ({ start: range.start, end: range.end, key: (f?.key ?? 0) + 1 }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
 
   // Track the selection inside the reader, and where to show the toolbar.
   useEffect(() => {
     const update = () => {
       const body = bodyRef.current;
       if (!body || text === undefined) return;
-      const range = selectedRange(body, text);
-      if (!range) {
+      const found =
+        view === 'pdf'
+          ? pdfSelectedRange(body, rendered)
+          : (() => {
+              const range = selectedRange(body, text);
+              return range
+                ? { range, page: pages ? pageOfOffset(pages, range.start) : null }
+                : null;
+            })();
+      if (!found) {
         setPending(null);
         return;
       }
@@ -65,19 +116,20 @@ export function Reader({
       const box = body.getBoundingClientRect();
       if (!rect) return;
       setPending({
-        range,
+        ...found,
         top: rect.top - box.top + body.scrollTop - 44,
-        left: Math.max(0, rect.left - box.left + rect.width / 2 - 120),
+        left: Math.max(0, rect.left - box.left + body.scrollLeft + rect.width / 2 - 120),
       });
     };
     document.addEventListener('selectionchange', update);
     return () => document.removeEventListener('selectionchange', update);
-  }, [text]);
+  }, [text, pages, view, rendered]);
 
   const tagSelection = useCallback(
     async (tag: Tag) => {
       if (!pending || !loaded) return;
-      const selectors = describeRange(loaded.content.text, pending.range);
+      const selectors: Selector[] = describeRange(loaded.content.text, pending.range);
+      if (pending.page !== null) selectors.push({ type: 'PageSelector', index: pending.page });
       const created = await annotationService.create({
         docId,
         tag,
@@ -90,41 +142,64 @@ export function Reader({
     [pending, loaded, docId, onSelect],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      const index = ['1', '2', '3'].indexOf(event.key);
-      if (index >= 0 && pending) {
-        event.preventDefault();
-        void tagSelection(TAGS[index] as Tag);
-      } else if (event.key === 'Escape') {
-        window.getSelection()?.removeAllRanges();
-        onSelect(null);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && !pending) {
-        event.preventDefault();
-        void annotationService.remove(selectedId);
-        onSelect(null);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pending, tagSelection, onSelect, selectedId]);
+  const nextHighlight = useCallback(
+    (direction: 1 | -1) => {
+      const list = placed.filter((p) => p.range !== null);
+      if (list.length === 0) return;
+      const at = list.findIndex((p) => p.annotation.id === selectedId);
+      const next =
+        at < 0
+          ? direction === 1
+            ? 0
+            : list.length - 1
+          : (at + direction + list.length) % list.length;
+      onSelect(list[next]?.annotation.id ?? null);
+    },
+    [placed, selectedId, onSelect],
+  );
 
-  // Opening a search result: bring its first hit into view.
-  useLayoutEffect(() => {
-    if (hits.length === 0) return;
-    bodyRef.current?.querySelector('.search-hit')?.scrollIntoView({ block: 'center' });
-  }, [hitsKey, hits.length, loaded]);
+  useReaderKeys({
+    canTag: pending !== null,
+    tag: (tag) => void tagSelection(tag),
+    clear: () => {
+      window.getSelection()?.removeAllRanges();
+      onSelect(null);
+    },
+    remove: selectedId
+      ? () => {
+          void annotationService.remove(selectedId);
+          onSelect(null);
+        }
+      : null,
+    openFind: () => {
+      find.setOpen(true);
+      setFindFocusKey((k) => k + 1);
+    },
+    nextHighlight,
+  });
 
+  // In the reading text, scroll to what was asked for once it is drawn.
   useLayoutEffect(() => {
-    if (!selectedId) return;
-    bodyRef.current
-      ?.querySelector(`[data-annotation-ids~="${CSS.escape(selectedId)}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId, loaded]);
+    if (view !== 'text' || !focus) return;
+    const body = bodyRef.current;
+    const target =
+      body?.querySelector('.search-hit.current') ??
+      (selectedId
+        ? body?.querySelector(`[data-annotation-ids~="${CSS.escape(selectedId)}"]`)
+        : null);
+    target?.scrollIntoView({ block: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus?.key, view]);
 
   const onClick = (event: React.MouseEvent) => {
     if (!window.getSelection()?.isCollapsed) return;
+    if (view === 'pdf') {
+      const hit = [...(bodyRef.current?.querySelectorAll<HTMLElement>('.pdf-mark.hl') ?? [])]
+        .reverse()
+        .find((mark) => contains(mark.getBoundingClientRect(), event.clientX, event.clientY));
+      onSelect(hit?.dataset.annotationId ?? null);
+      return;
+    }
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-annotation-ids]');
     const ids = target?.dataset.annotationIds?.split(' ') ?? [];
     onSelect(ids[ids.length - 1] ?? null);
@@ -133,25 +208,47 @@ export function Reader({
   if (loaded === undefined) return <div className="reader muted">Opening…</div>;
   if (loaded === null)
     return <div className="reader muted">This document is no longer in the library.</div>;
-  const { record, content } = loaded;
+  const { content } = loaded;
+  const doc = loaded.record;
   return (
     <article className="reader" aria-label="Reader">
       <header className="reader-header">
-        <h1>{record.title}</h1>
+        <h1>{doc.title}</h1>
         <p className="meta">
-          <span>{record.source ?? 'Unknown source'}</span>
-          <span>{record.date ?? 'Undated'}</span>
-          {record.author ? <span>{record.author}</span> : null}
-          {record.url ? <span className="url">{record.url}</span> : null}
-          {record.pageCount ? <span>{record.pageCount} pages</span> : null}
-          {record.version && record.version > 1 ? <span>version {record.version}</span> : null}
+          <span>{doc.source ?? 'Unknown source'}</span>
+          <span>{doc.date ?? 'Undated'}</span>
+          {doc.author ? <span>{doc.author}</span> : null}
+          {doc.url ? <span className="url">{doc.url}</span> : null}
+          {doc.pageCount ? <span>{doc.pageCount} pages</span> : null}
+          {doc.version && doc.version > 1 ? <span>version {doc.version}</span> : null}
         </p>
-        {record.flags?.includes('no-text') ? (
+        {doc.flags?.includes('no-text') ? (
           <p className="reader-flag" role="note">
             No text: this file has no text layer (a scan?), so it cannot be searched or tagged.
           </p>
         ) : null}
         <div className="reader-actions">
+          {isPdf ? (
+            <span className="view-switch" role="group" aria-label="Show as">
+              <button type="button" aria-pressed={view === 'pdf'} onClick={() => setView('pdf')}>
+                PDF pages
+              </button>
+              <button type="button" aria-pressed={view === 'text'} onClick={() => setView('text')}>
+                Reading text
+              </button>
+            </span>
+          ) : null}
+          <button
+            type="button"
+            aria-pressed={find.open}
+            onClick={() => {
+              find.setOpen(!find.open);
+              setFindFocusKey((k) => k + 1);
+            }}
+            aria-keyshortcuts="Control+F"
+          >
+            Find in document
+          </button>
           <button type="button" onClick={onEditDetails}>
             Edit details
           </button>
@@ -159,15 +256,40 @@ export function Reader({
             Import new version…
           </button>
         </div>
+        {find.open ? <FindBar find={find} focusKey={findFocusKey} /> : null}
       </header>
-      <div className="reader-body" ref={bodyRef} onClick={onClick} data-testid="reader-body">
-        <DocumentText
-          text={content.text}
-          blocks={content.blocks}
-          pages={content.pages}
-          marks={marks}
-          selectedId={selectedId}
-        />
+      <div
+        className={`reader-body${view === 'pdf' ? ' pdf-mode' : ''}`}
+        ref={bodyRef}
+        onClick={onClick}
+        data-testid="reader-body"
+      >
+        {view === 'text' ? (
+          <DocumentText
+            text={content.text}
+            blocks={content.blocks}
+            pages={content.pages}
+            marks={marks}
+            selectedId={selectedId}
+          />
+        ) : pdf.status === 'ready' ? (
+          <PdfView
+            doc={pdf.doc}
+            text={content.text}
+            pages={content.pages ?? []}
+            marks={marks}
+            selectedId={selectedId}
+            focus={focus}
+            scroller={bodyRef}
+            rendered={rendered}
+          />
+        ) : pdf.status === 'failed' ? (
+          <p className="muted" role="alert">
+            The PDF could not be shown ({pdf.reason}). Its text is under “Reading text”.
+          </p>
+        ) : (
+          <p className="muted">Opening the PDF…</p>
+        )}
         {pending ? (
           <SelectionToolbar
             top={pending.top}
@@ -178,4 +300,8 @@ export function Reader({
       </div>
     </article>
   );
+}
+
+function contains(rect: DOMRect, x: number, y: number): boolean {
+  return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 }

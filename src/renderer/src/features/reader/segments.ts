@@ -5,6 +5,8 @@ export interface Mark {
   end: number;
   /** Set for annotation highlights; absent for search hits. */
   annotation?: { id: string; tag: Tag };
+  /** The find match or search hit the reader is showing now. */
+  current?: boolean;
 }
 
 export interface Segment {
@@ -12,6 +14,7 @@ export interface Segment {
   end: number;
   annotations: { id: string; tag: Tag }[];
   hit: boolean;
+  current: boolean;
   /** Ids of annotations that begin in this segment (where their label is drawn). */
   starts: string[];
 }
@@ -39,6 +42,7 @@ export function segmentRange(start: number, end: number, marks: readonly Mark[])
       end: e,
       annotations,
       hit: covering.some((m) => !m.annotation),
+      current: covering.some((m) => m.current === true),
       starts: covering.filter((m) => m.annotation && m.start === s).map((m) => m.annotation!.id),
     });
   }
