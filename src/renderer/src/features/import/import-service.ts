@@ -14,8 +14,13 @@ import type { ImportFileResult, ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Parsed documents are stored in batches of this many per station, one transaction each. */
-const BATCH = 50;
+/**
+ * Parsed documents are stored in batches, one transaction each, of this many documents or
+ * this many bytes of originals, whichever comes first: fewer, larger transactions cost the
+ * database less per document, and the byte bound keeps a batch of big PDFs in memory small.
+ */
+const BATCH = 200;
+const BATCH_BYTES = 16 * 1024 * 1024;
 /** Batches a station may have waiting for storage before its parsing pauses, bounding memory. */
 const MAX_COMMITS_QUEUED = 3;
 /** Files in flight per station, so that a worker never idles while its answer travels. */
@@ -80,6 +85,7 @@ interface Parsed {
 interface Lane {
   station: IngestStation;
   entries: { index: number; entry: StoreEntry; result: ImportFileResult }[];
+  bytes: number;
   drop: string[];
   commits: Promise<void>;
   inFlight: number;
@@ -125,6 +131,7 @@ export async function importFiles(
     const { entries, drop } = lane;
     if (entries.length === 0 && drop.length === 0) return lane.commits;
     lane.entries = [];
+    lane.bytes = 0;
     lane.drop = [];
     lane.inFlight += 1;
     const commit = async () => {
@@ -190,6 +197,7 @@ export async function importFiles(
       const reason = p.summary.result.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
       const result = { ...base, outcome: 'imported' as const, docId: entry.id, title, reason };
       lane.entries.push({ index: p.index, entry, result });
+      lane.bytes += p.summary.byteLength;
       return;
     }
     const held = await lane.station.take(p.key);
@@ -279,7 +287,7 @@ export async function importFiles(
       }
       done += 1;
       // Storing overlaps with parsing; parsing waits only when storage falls behind.
-      if (lane.entries.length >= BATCH) {
+      if (lane.entries.length >= BATCH || lane.bytes >= BATCH_BYTES) {
         const stored = flush(lane);
         if (lane.inFlight > MAX_COMMITS_QUEUED) await stored;
       }
@@ -289,6 +297,7 @@ export async function importFiles(
   const lanes: Lane[] = stations.map((station) => ({
     station,
     entries: [],
+    bytes: 0,
     drop: [],
     commits: Promise.resolve(),
     inFlight: 0,
