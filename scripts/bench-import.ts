@@ -222,7 +222,11 @@ function startServer(): ChildProcess {
 }
 
 function stopServer(server: ChildProcess) {
-  if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  try {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone; an error of the run itself is what should be reported
+  }
 }
 
 async function waitForServer() {
