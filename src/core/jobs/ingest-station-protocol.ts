@@ -30,7 +30,7 @@ export async function handleStationRequest(
 
 /** The station on the far side of `send` (a worker), as an IngestStation. */
 export function remoteStation(
-  send: (request: StationRequest, transfer?: ArrayBuffer[]) => Promise<StationResponse>,
+  send: (request: StationRequest) => Promise<StationResponse>,
 ): IngestStation {
   const expect = async <T extends StationResponse['type']>(
     type: T,
@@ -42,9 +42,8 @@ export function remoteStation(
   };
   return {
     async parse(key, file) {
-      // Bytes read on this side are not needed here again: hand them over without a copy.
-      const transfer = file.bytes?.buffer instanceof ArrayBuffer ? [file.bytes.buffer] : [];
-      return (await expect('parsed', send({ type: 'parse', key, file }, transfer))).summary;
+      // Bytes are copied, not transferred: a host may hand out the same buffer again.
+      return (await expect('parsed', send({ type: 'parse', key, file }))).summary;
     },
     async store(entries, drop) {
       await expect('stored', send({ type: 'store', entries, drop }));

@@ -14,7 +14,7 @@ export function createIngestPool(size = ingestConcurrency()) {
   const grow = () => {
     while (stations.length < size) {
       const client = createIngestClient();
-      stations.push(remoteStation((request, transfer) => client.request(request, transfer)));
+      stations.push(remoteStation((request) => client.request(request)));
     }
   };
   return {
