@@ -276,8 +276,14 @@ export async function importFiles(
       report(file.relativePath);
       try {
         const parsed = await parseOne(lane, index, file);
-        if ('key' in parsed) await decide(lane, parsed);
-        else results[index] = parsed;
+        if (!('key' in parsed)) results[index] = parsed;
+        else {
+          // The station must not hold on to a document nobody will decide about.
+          await decide(lane, parsed).catch((error: unknown) => {
+            lane.drop.push(parsed.key);
+            throw error;
+          });
+        }
       } catch (error) {
         results[index] = {
           relativePath: file.relativePath,
