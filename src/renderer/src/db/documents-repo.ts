@@ -1,11 +1,8 @@
+import type { NewDocument } from '@core/jobs/ingest-station';
 import type { Annotation, DocumentContent, DocumentMeta, DocumentRecord } from '@core/model';
 import { db, type DossierDb } from './schema';
 
-export interface NewDocument {
-  record: DocumentRecord;
-  content: DocumentContent;
-  original: Uint8Array;
-}
+export type { NewDocument };
 
 export type MetaPatch = Partial<DocumentMeta>;
 

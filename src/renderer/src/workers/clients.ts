@@ -1,8 +1,8 @@
-import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
+import type { StationRequest, StationResponse } from '@core/jobs/ingest-station-protocol';
 import type { EngineRequest, EngineResponse } from '../features/search/search-engine';
 import { JobClient } from './job-client';
 
-export function createIngestClient(): JobClient<IngestRequest, IngestResponse> {
+export function createIngestClient(): JobClient<StationRequest, StationResponse> {
   return new JobClient(
     new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }),
   );

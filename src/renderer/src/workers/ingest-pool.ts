@@ -1,6 +1,6 @@
-import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
+import type { IngestStation } from '@core/jobs/ingest-station';
+import { remoteStation } from '@core/jobs/ingest-station-protocol';
 import { createIngestClient } from './clients';
-import type { JobClient } from './job-client';
 
 /** One ingest worker per core, up to four. */
 export function ingestConcurrency(): number {
@@ -8,27 +8,22 @@ export function ingestConcurrency(): number {
   return Math.max(1, Math.min(4, cores));
 }
 
-type Lane = { client: JobClient<IngestRequest, IngestResponse>; busy: number };
-
-/** Parses files in a small pool of workers, giving each job to the least busy one. */
+/** A small pool of ingest workers, each an IngestStation that parses and stores. */
 export function createIngestPool(size = ingestConcurrency()) {
-  const lanes: Lane[] = [];
+  const stations: IngestStation[] = [];
   const grow = () => {
-    while (lanes.length < size) lanes.push({ client: createIngestClient(), busy: 0 });
+    while (stations.length < size) {
+      const client = createIngestClient();
+      stations.push(remoteStation((request) => client.request(request)));
+    }
   };
   return {
     size,
     /** Starts every worker now; each loads its parsers as it starts. */
     warmUp: grow,
-    async ingest(request: IngestRequest): Promise<IngestResponse> {
+    stations(): readonly IngestStation[] {
       grow();
-      const lane = lanes.reduce((a, b) => (b.busy < a.busy ? b : a));
-      lane.busy += 1;
-      try {
-        return await lane.client.request(request);
-      } finally {
-        lane.busy -= 1;
-      }
+      return stations;
     },
   };
 }

@@ -2,13 +2,20 @@ import { getDocument } from 'pdfjs-dist';
 // Registers pdf.js's parser on this thread, so PDFs are read right here instead of in
 // a further nested worker: this worker already is the background thread.
 import 'pdfjs-dist/build/pdf.worker.min.mjs';
-import { runIngestJob, type IngestRequest, type IngestResponse } from '@core/jobs/ingest-job';
+import { runIngestJob } from '@core/jobs/ingest-job';
+import { createIngestStation } from '@core/jobs/ingest-station';
+import { handleStationRequest, type StationRequest } from '@core/jobs/ingest-station-protocol';
+import { documentsRepo } from '../db/documents-repo';
 import { serveJobs } from './serve';
 
 const pdf = { getDocument };
+// Parsed documents are stored from here, so their text and bytes never cross to the page.
+const station = createIngestStation((request) => runIngestJob(request, pdf), documentsRepo());
 serveJobs(
-  (request: IngestRequest) => runIngestJob(request, pdf),
-  // The original bytes go back without a copy when this worker read them itself.
-  (response: IngestResponse, request) =>
-    request.blob && response.bytes.buffer instanceof ArrayBuffer ? [response.bytes.buffer] : [],
+  (request: StationRequest) => handleStationRequest(station, request),
+  // A document handed to the page (a new version) is not kept here: move its bytes.
+  (response) =>
+    response.type === 'taken' && response.held.bytes.buffer instanceof ArrayBuffer
+      ? [response.held.bytes.buffer]
+      : [],
 );

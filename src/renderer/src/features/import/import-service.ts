@@ -1,15 +1,30 @@
 import { reanchorAnnotation } from '@core/anchoring';
 import type { IngestRequest, IngestResponse } from '@core/jobs/ingest-job';
-import type { Annotation, DocumentRecord, ParsedDocument } from '@core/model';
-import type { NewDocument } from '../../db/documents-repo';
+import {
+  createIngestStation,
+  newDocumentOf,
+  type DocumentSink,
+  type IngestStation,
+  type NewDocument,
+  type ParsedSummary,
+  type StoreEntry,
+} from '@core/jobs/ingest-station';
+import type { Annotation, DocumentRecord } from '@core/model';
 import type { ImportFileResult, ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Parsed documents are stored in batches of this many, one transaction each. */
-const BATCH = 50;
-/** Batches that may wait for storage before parsing pauses, bounding memory. */
+/**
+ * Parsed documents are stored in batches, one transaction each, of this many documents or
+ * this many bytes of originals, whichever comes first: fewer, larger transactions cost the
+ * database less per document, and the byte bound keeps a batch of big PDFs in memory small.
+ */
+const BATCH = 200;
+const BATCH_BYTES = 16 * 1024 * 1024;
+/** Batches a station may have waiting for storage before its parsing pauses, bounding memory. */
 const MAX_COMMITS_QUEUED = 3;
+/** Files in flight per station, so that a worker never idles while its answer travels. */
+const DEPTH = 2;
 
 export interface ImportProgress {
   done: number;
@@ -24,7 +39,6 @@ export interface ImportLibrary {
   knownKeys(): Promise<{ hashes: Set<string>; paths: Set<string> }>;
   findByHashes(hashes: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'title'>>>;
   findByPaths(paths: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'id' | 'title'>>>;
-  addMany(docs: readonly NewDocument[]): Promise<void>;
   replaceVersion(
     docId: string,
     next: NewDocument,
@@ -32,14 +46,23 @@ export interface ImportLibrary {
   ): Promise<Annotation[]>;
 }
 
-export interface ImportDeps {
-  /** Parses one file; called for several files at once, up to `concurrency`. */
-  ingest(request: IngestRequest): Promise<IngestResponse>;
-  concurrency?: number;
+export type ImportDeps = {
   library: ImportLibrary;
   newId?: () => string;
   now?: () => number;
-}
+} & (
+  | {
+      /** Stations that parse and store (ingest workers); each gets `DEPTH` files at a time. */
+      stations: readonly IngestStation[];
+    }
+  | {
+      /** Parses one file on this thread; the library stores what is kept. */
+      ingest(request: IngestRequest): Promise<IngestResponse>;
+      library: DocumentSink;
+      /** Files parsed at once. */
+      concurrency?: number;
+    }
+);
 
 export interface ImportOptions {
   origin: ImportRun['origin'];
@@ -54,24 +77,36 @@ export interface ImportOptions {
 interface Parsed {
   index: number;
   file: SourceFile;
-  doc: ParsedDocument;
-  contentHash: string;
-  bytes: Uint8Array;
+  key: string;
+  summary: ParsedSummary & { result: { status: 'ok' } };
+}
+
+/** One station's documents waiting for a decision to be stored, and its commits in flight. */
+interface Lane {
+  station: IngestStation;
+  entries: { index: number; entry: StoreEntry; result: ImportFileResult }[];
+  bytes: number;
+  drop: string[];
+  commits: Promise<void>;
+  inFlight: number;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function noteFor(doc: ParsedDocument): string | undefined {
-  return doc.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
+function stationsOf(deps: ImportDeps): readonly IngestStation[] {
+  if ('stations' in deps) return deps.stations;
+  const count = Math.max(1, deps.concurrency ?? 1);
+  return Array.from({ length: count }, () => createIngestStation(deps.ingest, deps.library));
 }
 
 /**
  * Imports files: parse several at once (in workers), skip duplicates by content hash, take a
- * changed file at a known path as a new version of its document, and store the rest in
- * batches. A failing file never stops the others; a cancel keeps what finished and reports
- * the rest; nothing already stored is touched except documents given a new version.
+ * changed file at a known path as a new version of its document, and have the stations
+ * store the rest in batches. A failing file never stops the others; a cancel keeps what
+ * finished and reports the rest; nothing already stored is touched except documents given
+ * a new version.
  */
 export async function importFiles(
   files: readonly SourceFile[],
@@ -80,144 +115,126 @@ export async function importFiles(
 ): Promise<ImportRun> {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const runId = newId();
   const startedAt = now();
   const results: ImportFileResult[] = new Array<ImportFileResult>(files.length);
   const seenHashes = new Map<string, string>();
-  let pending: Parsed[] = [];
-  let commits: Promise<void> = Promise.resolve();
+  const stations = stationsOf(deps);
   let next = 0;
   let done = 0;
 
   const report = (current: string | null) =>
     options.onProgress?.({ done, total: files.length, current, startedAt });
 
-  const toNewDocument = (p: Parsed, id: string): NewDocument => {
-    const { text, blocks, pages, ...meta } = p.doc;
-    return {
-      record: {
-        ...meta,
-        id,
-        fileName: p.file.name,
-        filePath: p.file.relativePath,
-        contentHash: p.contentHash,
-        byteLength: p.bytes.byteLength,
-        textLength: text.length,
-        importedAt: now(),
-        ...(pages ? { pageCount: pages.length } : {}),
-      },
-      content: { docId: id, text, blocks, ...(pages ? { pages } : {}) },
-      original: p.bytes,
+  /** Sends a lane's decisions; never rejects, so one failed batch spares the others. */
+  const flush = (lane: Lane) => {
+    const { entries, drop } = lane;
+    if (entries.length === 0 && drop.length === 0) return lane.commits;
+    lane.entries = [];
+    lane.bytes = 0;
+    lane.drop = [];
+    lane.inFlight += 1;
+    const commit = async () => {
+      try {
+        await lane.station.store(
+          entries.map((e) => e.entry),
+          drop,
+        );
+        // Only now are they in the library.
+        for (const { index, result } of entries) results[index] = result;
+      } catch (error) {
+        for (const { index, entry } of entries) {
+          results[index] = {
+            relativePath: entry.filePath,
+            outcome: 'failed',
+            reason: `could not be stored: ${describe(error)}`,
+          };
+        }
+      } finally {
+        lane.inFlight -= 1;
+      }
+    };
+    lane.commits = lane.commits.then(commit);
+    return lane.commits;
+  };
+
+  // One read of every hash and path up front leaves database lookups for the rare hits.
+  let keys: Promise<{ hashes: Set<string>; paths: Set<string> }> | null = null;
+  const decide = async (lane: Lane, p: Parsed) => {
+    keys ??= deps.library.knownKeys();
+    const { hashes, paths } = await keys;
+    const base = { relativePath: p.file.relativePath };
+    const { contentHash } = p.summary;
+    const { title } = p.summary.result;
+    const inLibrary = hashes.has(contentHash);
+    const sibling = seenHashes.get(contentHash);
+    if (inLibrary || sibling !== undefined) {
+      lane.drop.push(p.key);
+      const existing = inLibrary
+        ? (await deps.library.findByHashes([contentHash])).get(contentHash)
+        : undefined;
+      results[p.index] = {
+        ...base,
+        outcome: 'duplicate',
+        reason: `same content as “${existing?.title ?? sibling}”${inLibrary ? ', already in the library' : ' in this import'}`,
+      };
+      return;
+    }
+    seenHashes.set(contentHash, title);
+    const target =
+      options.versionOf ??
+      (paths.has(p.file.relativePath)
+        ? (await deps.library.findByPaths([p.file.relativePath])).get(p.file.relativePath)?.id
+        : undefined);
+    const entry = {
+      key: p.key,
+      id: target ?? newId(),
+      fileName: p.file.name,
+      filePath: p.file.relativePath,
+      importedAt: now(),
+    };
+    if (!target) {
+      const reason = p.summary.result.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
+      const result = { ...base, outcome: 'imported' as const, docId: entry.id, title, reason };
+      lane.entries.push({ index: p.index, entry, result });
+      lane.bytes += p.summary.byteLength;
+      return;
+    }
+    const held = await lane.station.take(p.key);
+    const moved = await deps.library.replaceVersion(
+      target,
+      newDocumentOf(held, entry),
+      (a) => reanchorAnnotation(a, held.doc.text, contentHash, now()).annotation,
+    );
+    const review = moved.filter((a) => a.review).length;
+    results[p.index] = {
+      ...base,
+      outcome: 'updated',
+      docId: target,
+      title,
+      reason:
+        `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
+        (review > 0 ? `, ${review} to review` : ''),
     };
   };
 
-  /** Decides and stores one batch; never rejects, so one failed batch spares the others. */
-  const commit = async (batch: Parsed[]) => {
-    try {
-      await decideAndStore(batch);
-    } catch (error) {
-      for (const p of batch) {
-        if (results[p.index]?.outcome === 'duplicate' || results[p.index]?.outcome === 'updated')
-          continue;
-        results[p.index] = {
-          relativePath: p.file.relativePath,
-          outcome: 'failed',
-          reason: `could not be stored: ${describe(error)}`,
-        };
-      }
-    }
-  };
-
-  // Looking each batch's hashes and paths up in the database costs a round trip per key;
-  // one read of all keys up front leaves lookups only for the rare hits.
-  let keys: Promise<{ hashes: Set<string>; paths: Set<string> }> | null = null;
-  const decideAndStore = async (batch: Parsed[]) => {
-    keys ??= deps.library.knownKeys();
-    const { hashes, paths } = await keys;
-    const hashHits = batch.map((p) => p.contentHash).filter((h) => hashes.has(h));
-    const pathHits = options.versionOf
-      ? []
-      : batch.map((p) => p.file.relativePath).filter((path) => paths.has(path));
-    const known =
-      hashHits.length > 0
-        ? await deps.library.findByHashes(hashHits)
-        : new Map<string, Pick<DocumentRecord, 'title'>>();
-    const byPath =
-      pathHits.length > 0
-        ? await deps.library.findByPaths(pathHits)
-        : new Map<string, Pick<DocumentRecord, 'id' | 'title'>>();
-    const fresh: NewDocument[] = [];
-    const stored: [number, ImportFileResult][] = [];
-    for (const p of batch) {
-      const base = { relativePath: p.file.relativePath };
-      const existing = known.get(p.contentHash);
-      const sibling = seenHashes.get(p.contentHash);
-      if (existing || sibling !== undefined) {
-        const title = existing?.title ?? sibling;
-        results[p.index] = {
-          ...base,
-          outcome: 'duplicate',
-          reason: `same content as “${title}”${existing ? ', already in the library' : ' in this import'}`,
-        };
-        continue;
-      }
-      seenHashes.set(p.contentHash, p.doc.title);
-      const target = options.versionOf ?? byPath.get(p.file.relativePath)?.id;
-      if (target) {
-        const moved = await deps.library.replaceVersion(
-          target,
-          toNewDocument(p, target),
-          (a) => reanchorAnnotation(a, p.doc.text, p.contentHash, now()).annotation,
-        );
-        const review = moved.filter((a) => a.review).length;
-        results[p.index] = {
-          ...base,
-          outcome: 'updated',
-          docId: target,
-          title: p.doc.title,
-          reason:
-            `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
-            (review > 0 ? `, ${review} to review` : ''),
-        };
-        continue;
-      }
-      const id = newId();
-      fresh.push(toNewDocument(p, id));
-      stored.push([
-        p.index,
-        { ...base, outcome: 'imported', docId: id, title: p.doc.title, reason: noteFor(p.doc) },
-      ]);
-    }
-    await deps.library.addMany(fresh);
-    // Only now are they in the library.
-    for (const [index, result] of stored) results[index] = result;
-  };
-
-  let commitsInFlight = 0;
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    if (batch.length > 0) {
-      commitsInFlight += 1;
-      commits = commits
-        .then(() => commit(batch))
-        .finally(() => {
-          commitsInFlight -= 1;
-        });
-    }
-    return commits;
-  };
-
-  const parseOne = async (index: number, file: SourceFile): Promise<ImportFileResult | Parsed> => {
+  const parseOne = async (
+    lane: Lane,
+    index: number,
+    file: SourceFile,
+  ): Promise<ImportFileResult | Parsed> => {
     const base = { relativePath: file.relativePath };
     // A file the worker reads itself is measured there too: asking a browser File for its
     // size can cost this thread a file-system call.
     if (!file.blob && file.size > MAX_FILE_BYTES) {
       return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
     }
-    let response: IngestResponse;
+    const key = `${runId}/${index}`;
+    let summary: ParsedSummary;
     try {
       // A host file the worker can read itself never passes through this thread.
-      response = await deps.ingest(
+      summary = await lane.station.parse(
+        key,
         file.blob
           ? {
               name: file.name,
@@ -230,11 +247,12 @@ export async function importFiles(
     } catch (error) {
       return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` };
     }
-    const { result, contentHash, bytes } = response;
-    if (bytes.byteLength > MAX_FILE_BYTES) {
+    const { result } = summary;
+    if (summary.byteLength > MAX_FILE_BYTES) {
+      if (result.status === 'ok') lane.drop.push(key);
       return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
     }
-    if (result.status === 'ok') return { index, file, doc: result.doc, contentHash, bytes };
+    if (result.status === 'ok') return { index, file, key, summary: { ...summary, result } };
     return {
       ...base,
       outcome: result.status,
@@ -243,7 +261,7 @@ export async function importFiles(
     };
   };
 
-  const lane = async () => {
+  const work = async (lane: Lane) => {
     while (next < files.length) {
       const index = next++;
       const file = files[index] as SourceFile;
@@ -257,9 +275,15 @@ export async function importFiles(
       }
       report(file.relativePath);
       try {
-        const parsed = await parseOne(index, file);
-        if ('doc' in parsed) pending.push(parsed);
-        else results[index] = parsed;
+        const parsed = await parseOne(lane, index, file);
+        if (!('key' in parsed)) results[index] = parsed;
+        else {
+          // The station must not hold on to a document nobody will decide about.
+          await decide(lane, parsed).catch((error: unknown) => {
+            lane.drop.push(parsed.key);
+            throw error;
+          });
+        }
       } catch (error) {
         results[index] = {
           relativePath: file.relativePath,
@@ -269,20 +293,29 @@ export async function importFiles(
       }
       done += 1;
       // Storing overlaps with parsing; parsing waits only when storage falls behind.
-      if (pending.length >= BATCH) {
-        const stored = flush();
-        if (commitsInFlight > MAX_COMMITS_QUEUED) await stored;
+      if (lane.entries.length >= BATCH || lane.bytes >= BATCH_BYTES) {
+        const stored = flush(lane);
+        if (lane.inFlight > MAX_COMMITS_QUEUED) await stored;
       }
     }
   };
 
+  const lanes: Lane[] = stations.map((station) => ({
+    station,
+    entries: [],
+    bytes: 0,
+    drop: [],
+    commits: Promise.resolve(),
+    inFlight: 0,
+  }));
   try {
-    const lanes = Math.max(1, Math.min(deps.concurrency ?? 1, files.length));
-    await Promise.all(Array.from({ length: lanes }, lane));
+    const depth = 'stations' in deps ? DEPTH : 1;
+    const workers = lanes.flatMap((lane) => Array.from({ length: depth }, () => work(lane)));
+    await Promise.all(workers);
   } finally {
     // What was parsed is stored even when a lane failed or the import was cancelled.
-    await flush();
+    await Promise.all(lanes.map(flush));
   }
   report(null);
-  return { id: newId(), startedAt, finishedAt: now(), origin: options.origin, files: results };
+  return { id: runId, startedAt, finishedAt: now(), origin: options.origin, files: results };
 }

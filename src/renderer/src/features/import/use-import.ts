@@ -9,6 +9,8 @@ import { importFiles, type ImportOptions, type ImportProgress } from './import-s
 
 let pool: ReturnType<typeof createIngestPool> | null = null;
 
+const PROGRESS_INTERVAL_MS = 250;
+
 /**
  * Starts the ingest workers ahead of the first import, so that loading the parsers (pdf.js
  * above all) happens while the analyst is still choosing files.
@@ -48,15 +50,16 @@ export function useImport(): ImportController {
     abort.current = controller;
     setSummary(null);
     setProgress({ done: 0, total: files.length, current: null, startedAt: Date.now() });
-    // Progress arrives per file; the panel needs it at most once a frame.
+    // Progress arrives per file. People (and screen readers) take it in a few times a
+    // second; redrawing it every frame of a long import only kept the page's thread busy.
     let latest: ImportProgress | null = null;
-    let frame = 0;
+    let timer = 0;
     const onProgress = (p: ImportProgress) => {
       latest = p;
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
+      timer ||= window.setTimeout(() => {
+        timer = 0;
         setProgress(latest);
-      });
+      }, PROGRESS_INTERVAL_MS);
     };
     try {
       pool ??= createIngestPool();
@@ -70,7 +73,7 @@ export function useImport(): ImportController {
       };
       const result = await importFiles(
         files,
-        { ingest: (r) => pool!.ingest(r), concurrency: pool.size, library: repo },
+        { stations: pool.stations(), library: repo },
         options,
       );
       await importRunsRepo().save(result);
@@ -80,7 +83,7 @@ export function useImport(): ImportController {
       setSummary({ run: result, files });
       return result;
     } finally {
-      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       abort.current = null;
       setProgress(null);
     }

@@ -1,0 +1,99 @@
+/**
+ * CPU time of Chromium's processes and threads, read from Linux's /proc, so the benchmark
+ * can say where each document's cost goes independently of how busy the machine is.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+export type CpuSnapshot = Map<string, number>;
+
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null; // the process or thread ended meanwhile
+  }
+}
+
+function parseStat(stat: string): { comm: string; ppid: number; ticks: number } {
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  const rest = stat.slice(close + 2).split(' ');
+  // After the name: state ppid ... utime is field 14 and stime 15 of the whole line.
+  return {
+    comm: stat.slice(open + 1, close),
+    ppid: Number(rest[1]),
+    ticks: Number(rest[11]) + Number(rest[12]),
+  };
+}
+
+function processKind(pid: number): string {
+  // Chromium rewrites its command line (the process title), so it may be one string.
+  const args = read(`/proc/${pid}/cmdline`) ?? '';
+  const type = /--type=([^\s\0]+)/.exec(args)?.[1];
+  if (!type) return 'browser';
+  const sub = /--utility-sub-type=([^\s\0]+)/.exec(args)?.[1];
+  return sub ? `${type}(${sub.split('.').pop()})` : type;
+}
+
+export const cpuAccountingAvailable = existsSync('/proc/self/task');
+
+/** CPU ms so far of every thread of every Chromium process below this one, by
+ * "process kind / thread name" (numbers in thread names merged). */
+export function snapshotCpu(): CpuSnapshot {
+  const out: CpuSnapshot = new Map();
+  if (!cpuAccountingAvailable) return out;
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    const { comm, ppid } = parseStat(stat);
+    parents.set(Number(entry), ppid);
+    names.set(Number(entry), comm);
+  }
+  const below = (pid: number) => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) {
+      if (p === process.pid) return true;
+    }
+    return false;
+  };
+  for (const [pid, comm] of names) {
+    if (!/chrom/i.test(comm) || !below(pid)) continue;
+    const kind = processKind(pid);
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    for (const tid of tasks) {
+      const stat = read(`/proc/${pid}/task/${tid}/stat`);
+      if (!stat) continue;
+      const { comm: thread, ticks } = parseStat(stat);
+      const key = `${kind} / ${thread.replace(/\d+/g, '#')}`;
+      out.set(key, (out.get(key) ?? 0) + ticks * TICK_MS);
+    }
+  }
+  return out;
+}
+
+/** CPU ms spent between two snapshots, largest first. */
+export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): [string, number][] {
+  return [...after]
+    .map(([key, ms]): [string, number] => [key, ms - (before.get(key) ?? 0)])
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+/** CPU ms of this process's finished (waited-for) child processes. */
+export function childrenCpuMs(): number {
+  const stat = read('/proc/self/stat');
+  if (!stat) return 0;
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime and cstime are fields 16 and 17 of the whole line.
+  return (Number(rest[13]) + Number(rest[14])) * TICK_MS;
+}
