@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SAMPLE_COUNT, selectInReader } from './helpers';
+import { loadSamples, selectInReader } from './helpers';
 
 // Each test is a whole working session over the sample collection: several imports, documents
 // and views, longer than the default allows on a busy machine.
@@ -8,17 +8,6 @@ test.describe.configure({ timeout: 180_000 });
 const PLEDGE = 'Officials who collude with traffickers will be punished, whatever their rank';
 const CRITIQUE = 'complicit officials are never prosecuted';
 const EVIDENCE = 'three public servants were convicted in connection with trafficking';
-
-/** As the shared helper, with room for a machine busy with other work while it imports. */
-async function loadSamples(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample collection' }).click();
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
-  await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
-    timeout: 60_000,
-  });
-  await summary.getByRole('button', { name: 'Close import summary' }).click();
-}
 
 async function openDocument(page: Page, title: RegExp) {
   await page

@@ -7,7 +7,11 @@ export async function loadSamples(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample collection' }).click();
   const summary = page.getByRole('dialog', { name: 'Import summary' });
-  await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`);
+  // Thirteen files, a PDF among them: a machine busy with other work needs more than one
+  // expectation's default wait.
+  await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
+    timeout: 60_000,
+  });
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 }
 

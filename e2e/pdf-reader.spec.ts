@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { SAMPLE_COUNT, selectInReader } from './helpers';
+import { loadSamples, selectInReader } from './helpers';
 
 // Each test imports the samples and draws PDF pages: give a busy machine time.
 test.describe.configure({ timeout: 120_000 });
@@ -9,20 +9,6 @@ const AUDIT = /Audit of the National Shelter Programme/;
 const SENTENCE =
   'On each occasion a notice on the door referred callers to a telephone number that was not answered.';
 const PAGE_1_PHRASE = 'five shelters were operating, two of them only in part';
-
-/**
- * As helpers' loadSamples, with more time for the import: on a loaded machine the thirteen
- * files (a PDF among them) can take longer than one expectation's default wait.
- */
-async function loadSamples(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample collection' }).click();
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
-  await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
-    timeout: 45_000,
-  });
-  await summary.getByRole('button', { name: 'Close import summary' }).click();
-}
 
 async function openAudit(page: Page): Promise<Locator> {
   await page

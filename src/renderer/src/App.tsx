@@ -75,7 +75,7 @@ export function App() {
   const [shortcuts, setShortcuts] = useState(false);
   const open = useDocument(openId);
   const annotations = useDocumentAnnotations(openId);
-  const placed = usePlacedAnnotations(annotations, open?.content.text);
+  const placed = usePlacedAnnotations(annotations, open?.content.text, open?.content.pages);
 
   useEffect(() => {
     void searchService.start();
@@ -308,7 +308,7 @@ export function App() {
               placed={placed}
               hits={hits.ranges}
               hitsKey={hits.key}
-              {...{ hitFocus: hits.focus }}
+              hitFocus={hits.focus}
               selectedId={selectedId}
               onSelect={setSelectedId}
               onEditDetails={() => setEditing(true)}

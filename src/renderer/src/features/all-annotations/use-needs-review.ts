@@ -28,7 +28,9 @@ export function useNeedsReview(): ReviewItem[] | undefined {
     for (const annotation of annotations) {
       const doc = docs.get(annotation.docId);
       const text = doc?.content?.text;
-      const orphan = text === undefined || anchor(text, annotation.target.selectors) === null;
+      const orphan =
+        text === undefined ||
+        anchor(text, annotation.target.selectors, doc?.content?.pages) === null;
       if (orphan || annotation.review) items.push({ annotation, doc: doc?.record, orphan });
     }
     return items.sort(

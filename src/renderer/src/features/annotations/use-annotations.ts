@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import { anchor, type Anchored } from '@core/anchoring';
-import type { Annotation } from '@core/model';
+import type { Annotation, Page } from '@core/model';
 import { annotationsRepo } from '../../db/annotations-repo';
 import { annotationService } from './annotation-service';
 
@@ -22,19 +22,21 @@ export function useDocumentAnnotations(docId: string | null): Annotation[] | und
 export function usePlacedAnnotations(
   annotations: readonly Annotation[] | undefined,
   text: string | undefined,
+  /** A PDF's pages: a stored page tells apart identical quotes on different pages. */
+  pages?: readonly Page[],
 ): PlacedAnnotation[] {
   return useMemo(() => {
     if (!annotations || text === undefined) return [];
     const placed = annotations.map((annotation) => ({
       annotation,
-      range: anchor(text, annotation.target.selectors),
+      range: anchor(text, annotation.target.selectors, pages),
     }));
     return placed.sort(
       (a, b) =>
         (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity) ||
         a.annotation.createdAt - b.annotation.createdAt,
     );
-  }, [annotations, text]);
+  }, [annotations, text, pages]);
 }
 
 export function useAnnotationCounts(): Map<string, number> | undefined {

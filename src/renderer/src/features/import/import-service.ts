@@ -204,7 +204,7 @@ export async function importFiles(
     const moved = await deps.library.replaceVersion(
       target,
       newDocumentOf(held, entry),
-      (a) => reanchorAnnotation(a, held.doc.text, contentHash, now()).annotation,
+      (a) => reanchorAnnotation(a, held.doc.text, contentHash, now(), held.doc.pages).annotation,
     );
     const review = moved.filter((a) => a.review).length;
     results[p.index] = {
