@@ -15,7 +15,6 @@ import {
 import { LinkPicker } from './features/annotations/LinkPicker';
 import { NOTE_FIELD_ID } from './features/annotations/AnnotationDetails';
 import { ShortcutsDialog } from './features/annotations/ShortcutsDialog';
-import { targetOfReaderSelection } from './features/annotations/reattach';
 import { AllAnnotations } from './features/all-annotations/AllAnnotations';
 import { NeedsReview } from './features/all-annotations/NeedsReview';
 import { PledgeDossier } from './features/dossier/PledgeDossier';
@@ -29,6 +28,7 @@ import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { MetadataEditor } from './features/library/MetadataEditor';
 import { useDocument, useDocuments } from './features/library/use-library';
 import { Reader } from './features/reader/Reader';
+import { targetOfSelection } from './features/reader/reader-selection';
 import { AnnotationResults } from './features/search/AnnotationResults';
 import { SearchResults } from './features/search/SearchResults';
 import { searchService } from './features/search/search-service';
@@ -104,7 +104,7 @@ export function App() {
   const reattach = useCallback(
     (annotationId: string) => {
       if (!open) return;
-      const target = targetOfReaderSelection(open.content.text, open.record.contentHash);
+      const target = targetOfSelection(open.record.id, open.content.text, open.record.contentHash);
       if (!target) {
         setMessage('Select the passage in the text first, then press Re-attach here.');
         return;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { describeRange, type TextRange } from '@core/anchoring';
-import type { Selector, Tag } from '@core/model';
+import type { TextRange } from '@core/anchoring';
+import type { Tag } from '@core/model';
 import { pageOfOffset } from '@core/pdf-text-map';
 import { annotationService } from '../annotations/annotation-service';
 import type { PlacedAnnotation } from '../annotations/use-annotations';
@@ -10,6 +10,7 @@ import { FindBar } from './FindBar';
 import type { Focus, RenderedPage } from './PdfPage';
 import { pdfSelectedRange } from './pdf-selection';
 import { PdfView } from './PdfView';
+import { selectorsFor, setReaderSelection } from './reader-selection';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { Mark } from './segments';
 import { selectedRange } from './selection-offsets';
@@ -108,6 +109,7 @@ export function Reader({
                 ? { range, page: pages ? pageOfOffset(pages, range.start) : null }
                 : null;
             })();
+      setReaderSelection(found ? { docId, ...found } : null);
       if (!found) {
         setPending(null);
         return;
@@ -123,13 +125,12 @@ export function Reader({
     };
     document.addEventListener('selectionchange', update);
     return () => document.removeEventListener('selectionchange', update);
-  }, [text, pages, view, rendered]);
+  }, [docId, text, pages, view, rendered]);
 
   const tagSelection = useCallback(
     async (tag: Tag) => {
       if (!pending || !loaded) return;
-      const selectors: Selector[] = describeRange(loaded.content.text, pending.range);
-      if (pending.page !== null) selectors.push({ type: 'PageSelector', index: pending.page });
+      const selectors = selectorsFor(loaded.content.text, pending.range, pending.page);
       const created = await annotationService.create({
         docId,
         tag,
