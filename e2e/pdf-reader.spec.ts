@@ -120,7 +120,8 @@ test('a sentence selected on page 2 of a PDF is tagged, and after a reload is dr
   await selectInPdfPage(page, reader, 2, SENTENCE);
   await page.getByRole('button', { name: 'Evidence', exact: true }).click();
   await expect(pdfPage(reader, 2).locator('.pdf-mark.hl-evidence').first()).toBeVisible();
-  expect(await wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
+  // The page may still be redrawing for a panel that opened beside it: wait for it to settle.
+  await expect.poll(() => wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
 
   const [target] = (await storedSelectors(page)) as {
     selectors: { type: string; exact?: string; index?: number }[];
@@ -139,7 +140,8 @@ test('a sentence selected on page 2 of a PDF is tagged, and after a reload is dr
   await reader.getByLabel('Go to page').press('Enter');
   await expect(pdfPage(reader, 2).locator('.pdf-mark.hl-evidence').first()).toBeVisible();
   await expect(pdfPage(reader, 1).locator('.pdf-mark.hl-evidence')).toHaveCount(0);
-  expect(await wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
+  // The page may still be redrawing for a panel that opened beside it: wait for it to settle.
+  await expect.poll(() => wordsUnderMarks(reader, 2, 'evidence')).toBe(SENTENCE);
 
   // Zoomed in, the page is redrawn larger and the highlight still covers the same words.
   const width = (await pdfPage(reader, 2).boundingBox())?.width ?? 0;
