@@ -5,21 +5,24 @@
  */
 
 const SCRIPTS: [RegExp, string][] = [
-  [/\p{Script=Khmer}/u, 'km'],
-  [/\p{Script=Thai}/u, 'th'],
-  [/\p{Script=Lao}/u, 'lo'],
-  [/\p{Script=Myanmar}/u, 'my'],
-  [/\p{Script=Hangul}/u, 'ko'],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
-  [/\p{Script=Han}/u, 'zh'],
-  [/\p{Script=Arabic}/u, 'ar'],
-  [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Greek}/u, 'el'],
-  [/\p{Script=Devanagari}/u, 'hi'],
-  [/\p{Script=Armenian}/u, 'hy'],
-  [/\p{Script=Georgian}/u, 'ka'],
-  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Khmer}/gu, 'km'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Lao}/gu, 'lo'],
+  [/\p{Script=Myanmar}/gu, 'my'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+  [/\p{Script=Armenian}/gu, 'hy'],
+  [/\p{Script=Georgian}/gu, 'ka'],
+  [/\p{Script=Tamil}/gu, 'ta'],
 ];
+const LETTER = /\p{L}/gu;
+/** Text in Latin script alone needs no per-script count. */
+const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 
 // The commonest short words of each language, which make up a large share of any prose.
 const FUNCTION_WORDS: Record<string, string> = {
@@ -51,10 +54,11 @@ const MIN_WORDS = 20;
 const SCRIPT_SHARE = 0.3;
 
 function scriptLanguage(sample: string): string | null {
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (!NON_LATIN.test(sample)) return null;
+  const letters = sample.match(LETTER)?.length ?? 0;
   if (letters === 0) return null;
   for (const [re, lang] of SCRIPTS) {
-    const count = sample.match(new RegExp(re.source, 'gu'))?.length ?? 0;
+    const count = sample.match(re)?.length ?? 0;
     if (count / letters >= SCRIPT_SHARE) return lang;
   }
   return null;

@@ -3,29 +3,56 @@
  * `goverment~1` finds "government" rather than every word one edit away from the stem "gover".
  */
 
-/** Optimal string alignment distance (insert, delete, substitute, swap neighbours), or
- * max + 1 as soon as it is certain to exceed max. */
+// Rows reused across calls: a fuzzy scan runs this for hundreds of thousands of words.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal string alignment distance (insert, delete, substitute, swap neighbours), or
+ * max + 1 as soon as it is certain to exceed max. Only the band of cells within `max` of
+ * the diagonal is computed.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+  const n = a.length;
+  const m = b.length;
+  const far = max + 1;
+  if (Math.abs(n - m) > max) return far;
+  if ((rows[0] as Int32Array).length < m + 2) {
+    rows = rows.map(() => new Int32Array(m * 2 + 2));
+  }
+  let prev2 = rows[0] as Int32Array;
+  let prev = rows[1] as Int32Array;
+  let row = rows[2] as Int32Array;
+  for (let j = 0; j <= m; j += 1) prev[j] = j;
+  prev[m + 1] = far;
+  for (let i = 1; i <= n; i += 1) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    row[lo - 1] = lo === 1 ? i : far;
+    let rowMin = lo === 1 ? i : far;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j += 1) {
+      const cb = b.charCodeAt(j - 1);
+      let v = (prev[j - 1] as number) + (ca === cb ? 0 : 1);
+      const up = (prev[j] as number) + 1;
+      const left = (row[j - 1] as number) + 1;
+      if (up < v) v = up;
+      if (left < v) v = left;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const swap = (prev2[j - 2] as number) + 1;
+        if (swap < v) v = swap;
       }
-      row.push(v);
+      row[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    if (hi < m) row[hi + 1] = far;
+    if (rowMin > max) return far;
+    const spare = prev2;
     prev2 = prev;
     prev = row;
+    row = spare;
   }
-  return prev[b.length] ?? max + 1;
+  const d = prev[m] as number;
+  return d > max ? far : d;
 }
 
 /** A sorted word list with its words grouped by length, for quick fuzzy scans. */

@@ -1,6 +1,5 @@
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
-import ar from 'lunr-languages/lunr.ar.js';
 import da from 'lunr-languages/lunr.da.js';
 import de from 'lunr-languages/lunr.de.js';
 import el from 'lunr-languages/lunr.el.js';
@@ -24,9 +23,11 @@ interface LanguageModule {
   stopWordFilter?: PipelineFn;
 }
 
-/** The lunr-languages stemmers and stop-word lists, by ISO 639-1 code. */
+/**
+ * The lunr-languages stemmers and stop-word lists, by ISO 639-1 code. Arabic is left out:
+ * its stemmer keeps state on `this` at the top level, which is undefined in a bundled module.
+ */
 const PLUGINS: [string, Plugin][] = [
-  ['ar', ar],
   ['da', da],
   ['de', de],
   ['el', el],

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { Vocabulary, editDistance } from './expand';
+
+/** The textbook full-matrix definition, to check the banded one against. */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      let v = Math.min(
+        (up[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = v;
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+const WORDS = [
+  'government',
+  'goverment',
+  'governments',
+  'govern',
+  'gover',
+  'over',
+  'cover',
+  'recieve',
+  'receive',
+  'received',
+  'shelter',
+  'shelters',
+  'sheltre',
+  'helter',
+  'a',
+  '',
+  'ab',
+  'ba',
+  'prosecuted',
+  'prosecute',
+  'persecuted',
+  'traffickers',
+  'trafficking',
+  'ministry',
+];
+
+describe('editDistance', () => {
+  it('agrees with the full definition up to the limit, swaps included', () => {
+    for (const a of WORDS) {
+      for (const b of WORDS) {
+        for (const max of [0, 1, 2]) {
+          const want = reference(a, b);
+          expect([a, b, max, editDistance(a, b, max)]).toEqual([
+            a,
+            b,
+            max,
+            want > max ? max + 1 : want,
+          ]);
+        }
+      }
+    }
+  });
+});
+
+describe('Vocabulary', () => {
+  const vocab = new Vocabulary([...new Set(WORDS)].filter((w) => w !== '').sort());
+  it('finds words within an edit distance', () => {
+    expect(vocab.fuzzy('goverment', 1).sort()).toEqual(['goverment', 'government']);
+    expect(vocab.fuzzy('recieve', 1).sort()).toEqual(['receive', 'recieve']);
+  });
+  it('expands prefix, suffix and inner wildcards', () => {
+    expect(vocab.wildcard('shelt*')).toEqual(['shelter', 'shelters', 'sheltre']);
+    expect(vocab.wildcard('*ceived')).toEqual(['received']);
+    expect(vocab.wildcard('g*ment')).toEqual(['goverment', 'government']);
+    expect(vocab.wildcard('minis')).toEqual([]);
+  });
+});
