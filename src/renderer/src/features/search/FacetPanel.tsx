@@ -1,4 +1,4 @@
-import type { FacetGroup, Facets } from '@core/search/query/facets';
+import type { FacetFilters, FacetGroup, Facets } from '@core/search/query/facets';
 
 const GROUPS: { group: FacetGroup; legend: string }[] = [
   { group: 'format', legend: 'Type' },
@@ -9,17 +9,20 @@ const GROUPS: { group: FacetGroup; legend: string }[] = [
 
 interface Props {
   facets: Facets;
+  /** The ticks as chosen, which may be ahead of the counts while a query runs. */
+  filters: FacetFilters;
   onToggle: (group: FacetGroup, value: string) => void;
   onClear: () => void;
   filtered: boolean;
 }
 
 /** Filters with counts over the results: ticking values combines them. */
-export function FacetPanel({ facets, onToggle, onClear, filtered }: Props) {
+export function FacetPanel({ facets, filters, onToggle, onClear, filtered }: Props) {
   return (
     <aside className="facets" aria-label="Filters">
       {GROUPS.map(({ group, legend }) => {
-        const values = facets[group].filter((f) => f.count > 0 || f.selected);
+        const chosen = filters[group] as string[];
+        const values = facets[group].filter((f) => f.count > 0 || chosen.includes(f.value));
         if (values.length === 0) return null;
         return (
           <fieldset key={group} className="facet-group">
@@ -28,7 +31,7 @@ export function FacetPanel({ facets, onToggle, onClear, filtered }: Props) {
               <label key={f.value} className="facet" title={f.label}>
                 <input
                   type="checkbox"
-                  checked={f.selected}
+                  checked={chosen.includes(f.value)}
                   onChange={() => onToggle(group, f.value)}
                 />
                 <span className="facet-label">{f.label}</span>{' '}

@@ -31,7 +31,13 @@ export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Pro
   const filtered = hasFilters(filters);
   return (
     <div className="search-panel">
-      <FacetPanel facets={state.facets} onToggle={onToggle} onClear={onClear} filtered={filtered} />
+      <FacetPanel
+        facets={state.facets}
+        filters={filters}
+        onToggle={onToggle}
+        onClear={onClear}
+        filtered={filtered}
+      />
       <section aria-label="Search results" aria-busy={state.stale}>
         <p className="muted" role="status">
           {countLine(state.total, state.items.length, state.tookMs)}
