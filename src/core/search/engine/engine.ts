@@ -156,7 +156,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     entry: Live,
     clauses: readonly TermClause[],
     expansions: readonly Expansion[],
-    out: { at: Live; ref: number; score: number }[],
+    out: Found[],
   ) {
     const { segment, deleted } = entry;
     const norms = normsOf(entry);
@@ -167,6 +167,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const mustHits = new Uint16Array(n);
     const stamp = new Int32Array(n).fill(-1);
     const touched: number[] = [];
+    // What matched each document, noted while scoring (a linked list per document), so the
+    // hits' matched terms need no second pass over the postings.
+    const head = new Int32Array(n).fill(-1);
+    const matches: Matches = { next: [], pair: [], terms: [], ids: new Map() };
     let mustCount = 0;
     let positive = false;
     clauses.forEach((clause, ci) => {
@@ -175,6 +179,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (const [term, weight] of expansions[ci] ?? []) {
         const posting = segment.postings.get(term);
         if (!posting) continue;
+        let termId = matches.ids.get(term);
+        if (termId === undefined) {
+          termId = matches.terms.push(term) - 1;
+          matches.ids.set(term, termId);
+        }
         const weightIdf = weight * globalIdf(term);
         for (const f of fieldsOf(clause)) {
           const list = posting[f];
@@ -191,6 +200,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
               seen[ref] = 1;
               touched.push(ref);
             }
+            matches.next.push(head[ref] as number);
+            matches.pair.push(termId * FIELDS.length + f);
+            head[ref] = matches.pair.length - 1;
             const tf = list[i + 1] as number;
             score[ref] = (score[ref] ?? 0) + (boost * tf) / ((norm[ref] as number) + tf);
             if (clause.presence === 'must' && stamp[ref] !== ci) {
@@ -205,33 +217,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (const ref of candidates) {
       if (excluded[ref] || deleted.has(ref)) continue;
       if (mustCount > 0 && (mustHits[ref] ?? 0) < mustCount) continue;
-      out.push({ at: entry, ref, score: score[ref] ?? 0 });
+      out.push({ at: entry, ref, score: score[ref] ?? 0, matches, first: head[ref] as number });
     }
-  }
-
-  function matchedTerms(
-    segment: Segment,
-    ref: number,
-    clauses: readonly TermClause[],
-    expansions: readonly Expansion[],
-  ): EngineHit['matched'] {
-    const matched: EngineHit['matched'] = [];
-    const keys = new Set<string>();
-    clauses.forEach((clause, ci) => {
-      if (clause.presence === 'mustNot') return;
-      for (const term of (expansions[ci] ?? new Map<string, number>()).keys()) {
-        const posting = segment.postings.get(term);
-        if (!posting) continue;
-        for (const f of fieldsOf(clause)) {
-          const list = posting[f];
-          const field = FIELDS[f] as IndexField;
-          if (!list || !hasRef(list, ref) || keys.has(`${field} ${term}`)) continue;
-          keys.add(`${field} ${term}`);
-          matched.push({ field, term });
-        }
-      }
-    });
-    return matched;
   }
 
   return {
@@ -268,14 +255,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     search(clauses: readonly TermClause[], options?: { limit?: number }): EngineHit[] {
       if (clauses.length === 0) return [];
       const expansions = clauses.map(expand);
-      const found: { at: Live; ref: number; score: number }[] = [];
+      const found: Found[] = [];
       for (const segment of live) searchSegment(segment, clauses, expansions, found);
       found.sort((a, b) => b.score - a.score);
       const top = found.slice(0, options?.limit ?? found.length);
-      return top.map(({ at, ref, score }) => ({
+      return top.map(({ at, ref, score, matches, first }) => ({
         id: at.segment.ids[ref] ?? '',
         score,
-        matched: matchedTerms(at.segment, ref, clauses, expansions),
+        matched: matchedOf(matches, first),
       }));
     },
     size: () => where.size,
@@ -285,15 +272,33 @@ export function createEngine(options: EngineOptions = {}): Engine {
 }
 
 /** Whether an interleaved [ref, score, …] list, ascending by ref, holds `ref`. */
-function hasRef(list: readonly number[], ref: number): boolean {
-  let lo = 0;
-  let hi = list.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = list[mid * 2] as number;
-    if (at === ref) return true;
-    if (at < ref) lo = mid + 1;
-    else hi = mid - 1;
+/** Terms and fields that matched while scoring one segment, as linked lists per document. */
+interface Matches {
+  next: number[];
+  /** termId * FIELDS.length + field index. */
+  pair: number[];
+  terms: string[];
+  ids: Map<string, number>;
+}
+
+interface Found {
+  at: Live;
+  ref: number;
+  score: number;
+  matches: Matches;
+  /** Head of this document's list in `matches`, or -1. */
+  first: number;
+}
+
+function matchedOf(matches: Matches, first: number): EngineHit['matched'] {
+  const seen = new Set<number>();
+  const matched: EngineHit['matched'] = [];
+  for (let at = first; at >= 0; at = matches.next[at] ?? -1) {
+    const pair = matches.pair[at] as number;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const term = matches.terms[Math.floor(pair / FIELDS.length)] ?? '';
+    matched.push({ field: FIELDS[pair % FIELDS.length] as IndexField, term });
   }
-  return false;
+  return matched.reverse();
 }
