@@ -1,2 +1,1 @@
-export * from './lunr-index';
 export * from './snippets';
