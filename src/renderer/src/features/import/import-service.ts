@@ -118,7 +118,11 @@ export async function importFiles(
   const runId = newId();
   const startedAt = now();
   const results: ImportFileResult[] = new Array<ImportFileResult>(files.length);
-  const seenHashes = new Map<string, string>();
+  // The first file (in the import's order) with a given content is the one imported.
+  const seenHashes = new Map<
+    string,
+    { index: number; title: string; lane?: Lane; bytes: number }
+  >();
   const stations = stationsOf(deps);
   let next = 0;
   let done = 0;
@@ -167,7 +171,8 @@ export async function importFiles(
     const { contentHash } = p.summary;
     const { title } = p.summary.result;
     const inLibrary = hashes.has(contentHash);
-    const sibling = seenHashes.get(contentHash);
+    let sibling = seenHashes.get(contentHash);
+    if (sibling && p.index < sibling.index && giveWay(sibling, p)) sibling = undefined;
     if (inLibrary || sibling !== undefined) {
       lane.drop.push(p.key);
       const existing = inLibrary
@@ -176,11 +181,10 @@ export async function importFiles(
       results[p.index] = {
         ...base,
         outcome: 'duplicate',
-        reason: `same content as “${existing?.title ?? sibling}”${inLibrary ? ', already in the library' : ' in this import'}`,
+        reason: `same content as “${existing?.title ?? sibling?.title}”${inLibrary ? ', already in the library' : ' in this import'}`,
       };
       return;
     }
-    seenHashes.set(contentHash, title);
     const target =
       options.versionOf ??
       (paths.has(p.file.relativePath)
@@ -193,6 +197,12 @@ export async function importFiles(
       filePath: p.file.relativePath,
       importedAt: now(),
     };
+    seenHashes.set(contentHash, {
+      index: p.index,
+      title,
+      lane: target ? undefined : lane,
+      bytes: p.summary.byteLength,
+    });
     if (!target) {
       const reason = p.summary.result.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
       const result = { ...base, outcome: 'imported' as const, docId: entry.id, title, reason };
@@ -216,6 +226,29 @@ export async function importFiles(
         `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
         (review > 0 ? `, ${review} to review` : ''),
     };
+  };
+
+  /**
+   * Parsing finishes out of order: when a file earlier in the import has the same content as
+   * one already decided, the earlier file takes its place if that one is not stored yet.
+   */
+  const giveWay = (
+    later: { index: number; lane?: Lane; bytes: number },
+    earlier: Parsed,
+  ): boolean => {
+    const lane = later.lane;
+    const at = lane ? lane.entries.findIndex((e) => e.index === later.index) : -1;
+    const waiting = lane?.entries[at];
+    if (!lane || !waiting) return false;
+    lane.entries.splice(at, 1);
+    lane.bytes -= later.bytes;
+    lane.drop.push(waiting.entry.key);
+    results[later.index] = {
+      relativePath: waiting.entry.filePath,
+      outcome: 'duplicate',
+      reason: `same content as “${earlier.summary.result.title}” in this import`,
+    };
+    return true;
   };
 
   const parseOne = async (

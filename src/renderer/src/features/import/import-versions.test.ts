@@ -130,3 +130,24 @@ describe('new versions of a document', () => {
     expect(await database.documents.count()).toBe(1);
   });
 });
+
+describe('duplicates within one import', () => {
+  it('imports the first of two identical files even when the later one is parsed first', async () => {
+    const first = file('reports/gazette.txt', ARTICLE);
+    // The first file is slow to read, so its copy is parsed and decided before it.
+    const slow: SourceFile = {
+      ...first,
+      read: () => new Promise((resolve) => setTimeout(() => void first.read().then(resolve), 50)),
+    };
+    const run1 = await run([slow, file('copies/gazette-copy.txt', ARTICLE)]);
+    expect(run1.files.map((f) => [f.relativePath, f.outcome])).toEqual([
+      ['reports/gazette.txt', 'imported'],
+      ['copies/gazette-copy.txt', 'duplicate'],
+    ]);
+    expect(run1.files[1]?.reason).toBe(
+      'same content as “Shelter Deadline Missed Again” in this import',
+    );
+    const stored = await documentsRepo(database).list();
+    expect(stored.map((d) => d.filePath)).toEqual(['reports/gazette.txt']);
+  });
+});
