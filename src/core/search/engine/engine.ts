@@ -1,8 +1,16 @@
 import { analysisLanguage, termOf } from './languages';
+import { bestIndexes } from './best';
 import { normaliseWord, words } from './analyse';
 import { Vocabulary, mergeSorted } from './expand';
 import { B, FIELDS, FIELD_BOOST, K1, buildSegment, type Segment } from './segment';
-import type { EngineHit, IndexableDoc, IndexField, SearchEngine, TermClause } from './types';
+import type {
+  EngineHit,
+  IndexableDoc,
+  IndexField,
+  SearchEngine,
+  SearchOptions,
+  TermClause,
+} from './types';
 
 interface Live {
   key: string;
@@ -10,6 +18,7 @@ interface Live {
   deleted: Set<number>;
   /** Per field, K1 * (1 - B + B * length / average length) for each document, cached. */
   norms?: Float64Array[];
+  scratch?: { score: Float64Array; flags: Uint8Array; mustHits: Uint16Array; stamp: Int32Array };
 }
 
 /** Weight of a fuzzy expansion that is not the word typed, as in MiniSearch's default. */
@@ -156,21 +165,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
     entry: Live,
     clauses: readonly TermClause[],
     expansions: readonly Expansion[],
-    out: Found[],
+    out: Found,
   ) {
     const { segment, deleted } = entry;
     const norms = normsOf(entry);
     const n = segment.ids.length;
-    const score = new Float64Array(n);
-    const seen = new Uint8Array(n);
-    const excluded = new Uint8Array(n);
-    const mustHits = new Uint16Array(n);
-    const stamp = new Int32Array(n).fill(-1);
-    const touched: number[] = [];
-    // What matched each document, noted while scoring (a linked list per document), so the
-    // hits' matched terms need no second pass over the postings.
-    const head = new Int32Array(n).fill(-1);
-    const matches: Matches = { next: [], pair: [], terms: [], ids: new Map() };
+    // Scratch kept with the segment and cleared through `touched`, so a query over a big
+    // library allocates (and later collects) next to nothing.
+    const s = (entry.scratch ??= {
+      score: new Float64Array(n),
+      flags: new Uint8Array(n),
+      mustHits: new Uint16Array(n),
+      stamp: new Int32Array(n).fill(-1),
+    });
+    const { score, flags, mustHits, stamp } = s;
+    const touched = out.touched;
+    touched.length = 0;
     let mustCount = 0;
     let positive = false;
     clauses.forEach((clause, ci) => {
@@ -179,11 +189,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (const [term, weight] of expansions[ci] ?? []) {
         const posting = segment.postings.get(term);
         if (!posting) continue;
-        let termId = matches.ids.get(term);
-        if (termId === undefined) {
-          termId = matches.terms.push(term) - 1;
-          matches.ids.set(term, termId);
-        }
         const weightIdf = weight * globalIdf(term);
         for (const f of fieldsOf(clause)) {
           const list = posting[f];
@@ -192,32 +197,41 @@ export function createEngine(options: EngineOptions = {}): Engine {
           const boost = weightIdf * FIELD_BOOST[FIELDS[f] as IndexField] * (K1 + 1);
           for (let i = 0; i < list.length; i += 2) {
             const ref = list[i] as number;
+            const flag = flags[ref] as number;
+            if (flag === 0) touched.push(ref);
             if (clause.presence === 'mustNot') {
-              excluded[ref] = 1;
+              flags[ref] = flag | EXCLUDED;
               continue;
             }
-            if (!seen[ref]) {
-              seen[ref] = 1;
-              touched.push(ref);
-            }
-            matches.next.push(head[ref] as number);
-            matches.pair.push(termId * FIELDS.length + f);
-            head[ref] = matches.pair.length - 1;
+            flags[ref] = flag | SEEN;
             const tf = list[i + 1] as number;
-            score[ref] = (score[ref] ?? 0) + (boost * tf) / ((norm[ref] as number) + tf);
+            score[ref] = (score[ref] as number) + (boost * tf) / ((norm[ref] as number) + tf);
             if (clause.presence === 'must' && stamp[ref] !== ci) {
               stamp[ref] = ci;
-              mustHits[ref] = (mustHits[ref] ?? 0) + 1;
+              mustHits[ref] = (mustHits[ref] as number) + 1;
             }
           }
         }
       }
     });
-    const candidates = positive ? touched : segment.ids.map((_, i) => i);
-    for (const ref of candidates) {
-      if (excluded[ref] || deleted.has(ref)) continue;
-      if (mustCount > 0 && (mustHits[ref] ?? 0) < mustCount) continue;
-      out.push({ at: entry, ref, score: score[ref] ?? 0, matches, first: head[ref] as number });
+    const keep = (ref: number) =>
+      !(deleted.size > 0 && deleted.has(ref)) &&
+      (mustCount === 0 || (mustHits[ref] as number) >= mustCount);
+    if (positive) {
+      for (const ref of touched) {
+        if ((flags[ref] as number) === SEEN && keep(ref))
+          out.push(entry, ref, score[ref] as number);
+      }
+    } else {
+      for (let ref = 0; ref < n; ref += 1) {
+        if ((flags[ref] as number) === 0 && keep(ref)) out.push(entry, ref, 0);
+      }
+    }
+    for (const ref of touched) {
+      score[ref] = 0;
+      flags[ref] = 0;
+      mustHits[ref] = 0;
+      stamp[ref] = -1;
     }
   }
 
@@ -252,18 +266,32 @@ export function createEngine(options: EngineOptions = {}): Engine {
     remove(ids: readonly string[]) {
       for (const id of ids) forget(id);
     },
-    search(clauses: readonly TermClause[], options?: { limit?: number }): EngineHit[] {
+    search(clauses: readonly TermClause[], options?: SearchOptions): EngineHit[] {
       if (clauses.length === 0) return [];
       const expansions = clauses.map(expand);
-      const found: Found[] = [];
+      const found = new Found();
       for (const segment of live) searchSegment(segment, clauses, expansions, found);
-      found.sort((a, b) => b.score - a.score);
-      const top = found.slice(0, options?.limit ?? found.length);
-      return top.map(({ at, ref, score, matches, first }) => ({
-        id: at.segment.ids[ref] ?? '',
-        score,
-        matched: matchedOf(matches, first),
+      const chosen = options?.unordered
+        ? found.scores.map((_, i) => i)
+        : found.best(options?.limit);
+      return chosen.map((i) => ({
+        id: found.id(i),
+        score: found.scores[i] as number,
       }));
+    },
+    terms(clauses: readonly TermClause[]): Map<IndexField, Set<string>> {
+      const out = new Map<IndexField, Set<string>>();
+      clauses.forEach((clause) => {
+        if (clause.presence === 'mustNot') return;
+        const expansion = expand(clause);
+        for (const f of fieldsOf(clause)) {
+          const field = FIELDS[f] as IndexField;
+          const set = out.get(field) ?? new Set<string>();
+          for (const term of expansion.keys()) set.add(term);
+          out.set(field, set);
+        }
+      });
+      return out;
     },
     size: () => where.size,
     segments: () => live,
@@ -271,34 +299,35 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
 }
 
-/** Whether an interleaved [ref, score, …] list, ascending by ref, holds `ref`. */
-/** Terms and fields that matched while scoring one segment, as linked lists per document. */
-interface Matches {
-  next: number[];
-  /** termId * FIELDS.length + field index. */
-  pair: number[];
-  terms: string[];
-  ids: Map<string, number>;
-}
+const SEEN = 1;
+const EXCLUDED = 2;
 
-interface Found {
-  at: Live;
-  ref: number;
-  score: number;
-  matches: Matches;
-  /** Head of this document's list in `matches`, or -1. */
-  first: number;
-}
+/** Every match of one query across segments, as parallel arrays (no object per match). */
+class Found {
+  readonly touched: number[] = [];
+  private at: Live[] = [];
+  private refs: number[] = [];
+  readonly scores: number[] = [];
 
-function matchedOf(matches: Matches, first: number): EngineHit['matched'] {
-  const seen = new Set<number>();
-  const matched: EngineHit['matched'] = [];
-  for (let at = first; at >= 0; at = matches.next[at] ?? -1) {
-    const pair = matches.pair[at] as number;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    const term = matches.terms[Math.floor(pair / FIELDS.length)] ?? '';
-    matched.push({ field: FIELDS[pair % FIELDS.length] as IndexField, term });
+  push(entry: Live, ref: number, score: number) {
+    this.at.push(entry);
+    this.refs.push(ref);
+    this.scores.push(score);
   }
-  return matched.reverse();
+
+  id(i: number): string {
+    return this.at[i]?.segment.ids[this.refs[i] as number] ?? '';
+  }
+
+  /** Indexes of the best matches, best first; ties keep segment and document order. */
+  best(limit = Infinity): number[] {
+    const { scores } = this;
+    return bestIndexes(
+      scores.length,
+      limit,
+      (a, b) =>
+        (scores[a] as number) > (scores[b] as number) ||
+        ((scores[a] as number) === (scores[b] as number) && a < b),
+    );
+  }
 }

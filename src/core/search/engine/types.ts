@@ -37,8 +37,6 @@ export interface TermClause {
 export interface EngineHit {
   id: string;
   score: number;
-  /** The index terms (as analysed) that matched, and in which field. */
-  matched: { field: IndexField; term: string }[];
 }
 
 /** A token of analysed text: [start, end) in the original string, and its index term. */
@@ -48,12 +46,24 @@ export interface AnalysedToken {
   term: string;
 }
 
+export interface SearchOptions {
+  /** Only the best `limit` hits (chosen without sorting every match). */
+  limit?: number;
+  /** Every hit in no particular order, for callers that filter and rank them themselves. */
+  unordered?: boolean;
+}
+
 export interface SearchEngine {
   /** Adds or replaces documents (a replaced id is searchable under its new text only). */
   add(docs: readonly IndexableDoc[]): void;
   remove(ids: readonly string[]): void;
   /** Ranked candidates for the clauses; scores are comparable across the whole library. */
-  search(clauses: readonly TermClause[], options?: { limit?: number }): EngineHit[];
+  search(clauses: readonly TermClause[], options?: SearchOptions): EngineHit[];
+  /**
+   * The index terms each field can match for the clauses (their words analysed, wildcards and
+   * fuzzy words expanded): a document's words with these terms are what a hit highlights.
+   */
+  terms(clauses: readonly TermClause[]): Map<IndexField, Set<string>>;
   /** How many documents are searchable. */
   size(): number;
 }

@@ -1,12 +1,6 @@
 import type { Page, Tag } from '../../model';
-import type {
-  Analyse,
-  AnalysedToken,
-  EngineHit,
-  IndexField,
-  SearchEngine,
-  TermClause,
-} from '../engine/types';
+import type { Analyse, AnalysedToken, IndexField, SearchEngine, TermClause } from '../engine/types';
+import { bestIndexes } from '../engine/best';
 import { makeSnippets, pageOf, type Highlight, type Snippet } from '../snippets';
 import { facetResults, NO_FILTERS, type DocFacts, type FacetFilters, type Facets } from './facets';
 import { findPhrase, withoutNested } from './phrase';
@@ -21,7 +15,7 @@ import {
 
 /** Where the runner reads the library; injected so it runs in a worker, a test or a CLI. */
 export interface QuerySources {
-  engine: Pick<SearchEngine, 'search'>;
+  engine: Pick<SearchEngine, 'search' | 'terms'>;
   analyse: Analyse;
   /**
    * The text's words as written (lowercased, neither stemmed nor dropped as too common), for
@@ -57,12 +51,13 @@ export type QueryAnswer =
   | { ok: true; hits: QueryHit[]; total: number; tookMs: number; facets: Facets }
   | { ok: false; error: QueryError; message: string };
 
-interface Candidate {
-  score: number;
-  /** Analysed terms the engine matched, by field. */
+/** What the words and phrases selected: every document's score, and what to highlight. */
+interface Matched {
+  scores: Map<string, number>;
+  /** Analysed terms that count as hits, by field (for every document). */
   terms: Map<IndexField, Set<string>>;
-  /** Verified phrase spans, by field. */
-  spans: Map<IndexField, Highlight[]>;
+  /** The phrases that hold in each document, with the field they were asked in. */
+  phrases: Map<string, { field: IndexField; words: string[] }[]>;
 }
 
 const FIELD_NAMES: readonly string[] = ['title', 'source', 'author', 'body'];
@@ -94,25 +89,29 @@ export async function runQuery(
   const ctx = { sources, facts, tokenCache };
   const matched = await matchDocuments(query, ctx);
 
-  const inRange = [...matched.keys()].flatMap((id) => {
+  const inRange: DocFacts[] = [];
+  for (const id of matched.scores.keys()) {
     const doc = facts.get(id);
-    return doc && passesDates(doc.date, query.dates) ? [doc] : [];
-  });
+    if (doc && passesDates(doc.date, query.dates)) inRange.push(doc);
+  }
   const { kept, facets } = facetResults(inRange, options.filters ?? NO_FILTERS, (id) =>
     tags.get(id),
   );
-  const ranked = kept
-    .map((doc) => ({ doc, score: matched.get(doc.id)?.score ?? 0 }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.doc.date ?? '9999').localeCompare(b.doc.date ?? '9999') ||
-        a.doc.title.localeCompare(b.doc.title),
-    );
+  const scores = kept.map((doc) => matched.scores.get(doc.id) ?? 0);
+  const shown = bestIndexes(kept.length, options.limit ?? 50, (a, b) => {
+    const x = scores[a] as number;
+    const y = scores[b] as number;
+    if (x !== y) return x > y;
+    const da = kept[a]?.date ?? '9999';
+    const db = kept[b]?.date ?? '9999';
+    if (da !== db) return da < db;
+    const order = (kept[a]?.title ?? '').localeCompare(kept[b]?.title ?? '');
+    return order !== 0 ? order < 0 : a < b;
+  });
   const hits: QueryHit[] = [];
-  for (const { doc, score } of ranked.slice(0, options.limit ?? 50)) {
-    const candidate = matched.get(doc.id);
-    if (candidate) hits.push(await describeHit(doc, score, candidate, ctx, options));
+  for (const i of shown) {
+    const doc = kept[i] as DocFacts;
+    hits.push(await describeHit(doc, scores[i] as number, matched, ctx, options));
   }
   return { ok: true, hits, total: kept.length, tookMs: now() - started, facets };
 }
@@ -178,11 +177,14 @@ async function tokensOf(
   return tokens;
 }
 
-/** Documents holding the phrase, with where it stands, and the engine's score for its words. */
-async function phraseMatches(
-  phrase: PhrasePart,
-  ctx: Context,
-): Promise<Map<string, { score: number; field: IndexField; spans: Highlight[] }>> {
+/** The phrase's words as written (lowercased), as the text is split for `language`. */
+function phraseWords(phrase: PhrasePart, language: string | null, ctx: Context): string[] {
+  const split = ctx.sources.words ?? ctx.sources.analyse;
+  return split(phrase.text, language).map((t) => t.term);
+}
+
+/** Documents holding the phrase, with the engine's score for its words. */
+async function phraseMatches(phrase: PhrasePart, ctx: Context): Promise<Map<string, number>> {
   const field = asField(phrase.field) ?? 'body';
   const words = ctx.sources.analyse(phrase.text, null);
   const clauses: TermClause[] = words.map((w) => ({
@@ -190,25 +192,13 @@ async function phraseMatches(
     presence: 'must',
     field,
   }));
-  const found = new Map<string, { score: number; field: IndexField; spans: Highlight[] }>();
-  for (const hit of ctx.sources.engine.search(clauses)) {
-    const language = ctx.facts.get(hit.id)?.language ?? null;
-    const split = ctx.sources.words ?? ctx.sources.analyse;
-    const wanted = split(phrase.text, language).map((t) => t.term);
+  const found = new Map<string, number>();
+  for (const hit of ctx.sources.engine.search(clauses, { unordered: true })) {
+    const wanted = phraseWords(phrase, ctx.facts.get(hit.id)?.language ?? null, ctx);
     const spans = findPhrase(await tokensOf(hit.id, field, ctx, 'words'), wanted);
-    if (spans.length > 0) found.set(hit.id, { score: hit.score, field, spans });
+    if (spans.length > 0) found.set(hit.id, hit.score);
   }
   return found;
-}
-
-function candidateFrom(hit: EngineHit | undefined): Candidate {
-  const terms = new Map<IndexField, Set<string>>();
-  for (const m of hit?.matched ?? []) {
-    const set = terms.get(m.field) ?? new Set<string>();
-    set.add(m.term);
-    terms.set(m.field, set);
-  }
-  return { score: hit?.score ?? 0, terms, spans: new Map() };
 }
 
 /**
@@ -216,61 +206,75 @@ function candidateFrom(hit: EngineHit | undefined): Candidate {
  * without any, a document needs one optional part; a query of only exclusions and dates
  * starts from the whole library.
  */
-async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Map<string, Candidate>> {
+async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched> {
+  const { engine } = ctx.sources;
   const clauses = clausesOf(query);
   const positive = clauses.filter((c) => c.presence !== 'mustNot');
   const excluded = clauses.filter((c) => c.presence === 'mustNot');
-  const termHits = positive.length > 0 ? ctx.sources.engine.search(clauses) : [];
-  const byId = new Map(termHits.map((h) => [h.id, h]));
+  const termHits = positive.length > 0 ? engine.search(clauses, { unordered: true }) : [];
+  const termScores = new Map(termHits.map((h) => [h.id, h.score]));
   const phrases = await Promise.all(
     query.phrases.map(async (p) => ({ part: p, docs: await phraseMatches(p, ctx) })),
   );
   const mustPhrases = phrases.filter((p) => p.part.presence === 'must');
   const shouldPhrases = phrases.filter((p) => p.part.presence === 'should');
 
-  let base: Set<string>;
+  let base: Iterable<string>;
   if (positive.some((c) => c.presence === 'must')) {
-    base = new Set(byId.keys());
+    base = termScores.keys();
   } else if (mustPhrases.length > 0) {
-    base = new Set(mustPhrases[0]?.docs.keys());
+    base = mustPhrases[0]?.docs.keys() ?? [];
   } else if (positive.length > 0 || shouldPhrases.length > 0) {
-    base = new Set([...byId.keys(), ...shouldPhrases.flatMap((p) => [...p.docs.keys()])]);
+    base = new Set([...termScores.keys(), ...shouldPhrases.flatMap((p) => [...p.docs.keys()])]);
   } else {
-    base = new Set(ctx.facts.keys());
+    base = ctx.facts.keys();
   }
+  const dropped = new Set<string>();
   if (excluded.length > 0) {
     const asked = excluded.map((c) => ({ ...c, presence: 'should' as const }));
-    for (const hit of ctx.sources.engine.search(asked)) base.delete(hit.id);
+    for (const hit of engine.search(asked, { unordered: true })) dropped.add(hit.id);
   }
 
-  const out = new Map<string, Candidate>();
+  const scores = new Map<string, number>();
+  const held = new Map<string, { field: IndexField; words: string[] }[]>();
   for (const id of base) {
-    if (!ctx.facts.has(id)) continue;
-    const candidate = candidateFrom(byId.get(id));
+    if (dropped.has(id) || !ctx.facts.has(id)) continue;
+    let score = termScores.get(id) ?? 0;
     let keep = true;
+    const here: { field: IndexField; words: string[] }[] = [];
     for (const { part, docs } of phrases) {
-      const found = docs.get(id);
-      if (part.presence === 'mustNot' ? found : part.presence === 'must' && !found) keep = false;
-      if (!found || part.presence === 'mustNot') continue;
-      candidate.score += found.score;
-      candidate.spans.set(found.field, [
-        ...(candidate.spans.get(found.field) ?? []),
-        ...found.spans,
-      ]);
+      const phraseScore = docs.get(id);
+      const present = phraseScore !== undefined;
+      if (part.presence === 'mustNot' ? present : part.presence === 'must' && !present) {
+        keep = false;
+        break;
+      }
+      if (!present || part.presence === 'mustNot') continue;
+      score += phraseScore;
+      const language = ctx.facts.get(id)?.language ?? null;
+      here.push({ field: asField(part.field) ?? 'body', words: phraseWords(part, language, ctx) });
     }
-    if (keep) out.set(id, candidate);
+    if (!keep) continue;
+    scores.set(id, score);
+    if (here.length > 0) held.set(id, here);
   }
-  return out;
+  const terms = positive.length > 0 ? engine.terms(positive) : new Map<IndexField, Set<string>>();
+  return { scores, terms, phrases: held };
 }
 
 async function matchesIn(
   id: string,
   field: IndexField,
-  candidate: Candidate,
+  matched: Matched,
   ctx: Context,
 ): Promise<Highlight[]> {
-  const terms = candidate.terms.get(field);
-  const spans = [...(candidate.spans.get(field) ?? [])];
+  const terms = matched.terms.get(field);
+  const spans: Highlight[] = [];
+  for (const phrase of matched.phrases.get(id) ?? []) {
+    if (phrase.field === field) {
+      spans.push(...findPhrase(await tokensOf(id, field, ctx, 'words'), phrase.words));
+    }
+  }
   if (terms && terms.size > 0) {
     for (const token of await tokensOf(id, field, ctx)) {
       if (terms.has(token.term)) spans.push({ start: token.start, end: token.end });
@@ -282,12 +286,12 @@ async function matchesIn(
 async function describeHit(
   doc: DocFacts,
   score: number,
-  candidate: Candidate,
+  matched: Matched,
   ctx: Context,
   options: RunOptions,
 ): Promise<QueryHit> {
-  const bodyMatches = await matchesIn(doc.id, 'body', candidate, ctx);
-  const titleMatches = await matchesIn(doc.id, 'title', candidate, ctx);
+  const bodyMatches = await matchesIn(doc.id, 'body', matched, ctx);
+  const titleMatches = await matchesIn(doc.id, 'title', matched, ctx);
   const content = bodyMatches.length > 0 ? await ctx.sources.content(doc.id) : undefined;
   const snippets = content
     ? makeSnippets(content.text, bodyMatches, { maxSnippets: options.maxSnippets ?? 3 }).map(
