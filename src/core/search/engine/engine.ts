@@ -1,5 +1,13 @@
 import { analysisLanguage, termOf } from './languages';
 import { bestIndexes } from './best';
+import {
+  decodePlaces,
+  phraseRefs,
+  placesFromText,
+  placesOf,
+  withSentenceMarks,
+  type WordPlaces,
+} from './positions';
 import { normaliseWord, words } from './analyse';
 import { Vocabulary, mergeSorted } from './expand';
 import { B, FIELDS, FIELD_BOOST, K1, buildSegment, type Segment } from './segment';
@@ -19,7 +27,12 @@ interface Live {
   /** Per field, K1 * (1 - B + B * length / average length) for each document, cached. */
   norms?: Float64Array[];
   scratch?: { score: Float64Array; flags: Uint8Array; mustHits: Uint16Array; stamp: Int32Array };
+  /** Words' places decoded for phrases, kept while the decoded total stays small. */
+  decoded?: Map<string, WordPlaces>;
 }
+
+/** Decoded places kept between phrase queries, in numbers over all segments. */
+const DECODED_BUDGET = 20_000_000;
 
 /** Weight of a fuzzy expansion that is not the word typed, as in MiniSearch's default. */
 const FUZZY_WEIGHT = 0.5;
@@ -235,6 +248,51 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
   }
 
+  let decodedSize = 0;
+  function placesIn(entry: Live, word: string): WordPlaces | null {
+    const cached = entry.decoded?.get(word);
+    if (cached) return cached;
+    const stored = entry.segment.places.get(word);
+    if (stored === undefined) return null;
+    const decoded = decodePlaces(typeof stored === 'string' ? placesFromText(stored) : stored);
+    if (decodedSize > DECODED_BUDGET) {
+      for (const l of live) delete l.decoded;
+      decodedSize = 0;
+    }
+    decodedSize += decoded.places.length + decoded.refs.length;
+    (entry.decoded ??= new Map()).set(word, decoded);
+    return decoded;
+  }
+
+  function phrase(text: string): Set<string> {
+    const out = new Set<string>();
+    const asked = new Set<string>();
+    for (const lang of languages()) {
+      const found = words(text, lang);
+      const key = found.map((w) => w.word).join('\u0000');
+      if (found.length === 0 || asked.has(key)) continue;
+      asked.add(key);
+      const marked = withSentenceMarks(
+        found.map((w) => w.word),
+        placesOf(text, found),
+      );
+      const offsets = marked.places.map((p) => p - (marked.places[0] as number));
+      for (const entry of live) {
+        const lists: WordPlaces[] = [];
+        for (const word of marked.words) {
+          const list = placesIn(entry, word);
+          if (!list) break;
+          lists.push(list);
+        }
+        if (lists.length < marked.words.length) continue;
+        for (const ref of phraseRefs(lists, offsets)) {
+          if (!entry.deleted.has(ref)) out.add(entry.segment.ids[ref] as string);
+        }
+      }
+    }
+    return out;
+  }
+
   return {
     add(docs: readonly IndexableDoc[]) {
       for (let i = 0; i < docs.length; i += segmentSize) {
@@ -293,6 +351,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       });
       return out;
     },
+    phrase,
     size: () => where.size,
     segments: () => live,
     languages,

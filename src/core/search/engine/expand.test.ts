@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parsedSamples } from '../../../../tests/samples';
+import { words } from './analyse';
 import { Vocabulary, editDistance } from './expand';
 
 /** The textbook full-matrix definition, to check the banded one against. */
@@ -75,6 +77,21 @@ describe('Vocabulary', () => {
     expect(vocab.fuzzy('goverment', 1).sort()).toEqual(['goverment', 'government']);
     expect(vocab.fuzzy('recieve', 1).sort()).toEqual(['receive', 'recieve']);
   });
+  it("finds exactly what a scan of every word finds, on the samples' words", async () => {
+    const all = new Set<string>();
+    for (const d of await parsedSamples()) for (const w of words(d.text)) all.add(w.word);
+    const list = [...all].sort();
+    expect(list.length).toBeGreaterThan(1000);
+    const big = new Vocabulary(list);
+    const asked = [...list.filter((_, i) => i % 37 === 0), 'goverment', 'recieve', 'traffikcing'];
+    for (const word of asked) {
+      for (const max of [1, 2]) {
+        const scan = list.filter((w) => reference(word, w) <= max);
+        expect([word, max, big.fuzzy(word, max).sort()]).toEqual([word, max, scan]);
+      }
+    }
+  });
+
   it('expands prefix, suffix and inner wildcards', () => {
     expect(vocab.wildcard('shelt*')).toEqual(['shelter', 'shelters', 'sheltre']);
     expect(vocab.wildcard('*ceived')).toEqual(['received']);

@@ -1,5 +1,6 @@
 import { analysisLanguage, termOf } from './languages';
 import { words } from './analyse';
+import { PositionsBuilder, placesToText } from './positions';
 import { INDEX_FIELDS_ALL, type IndexableDoc, type IndexField } from './types';
 
 /**
@@ -8,8 +9,8 @@ import { INDEX_FIELDS_ALL, type IndexableDoc, type IndexField } from './types';
  * field boosts) using counts and average lengths over *every* segment, so a segmented
  * library ranks exactly as one index would.
  *
- * Postings hold no positions: the query layer finds words and phrases in the documents it
- * shows with `analyse`, which keeps the index small and quick to build and load.
+ * Postings hold no positions; the bodies' word places are kept apart, per word as written,
+ * so phrases are checked without the text and plain word queries never touch them.
  */
 export interface Segment {
   /** Document ids by local number. */
@@ -20,6 +21,11 @@ export interface Segment {
   postings: Map<string, (number[] | undefined)[]>;
   /** Per analysis language, the distinct words (before stemming), for fuzzy and wildcard. */
   vocab: Map<string, string[]>;
+  /**
+   * Per word of the bodies as written, its places (positions.ts), for exact phrases; kept
+   * as saved (base64) until a phrase first asks for the word.
+   */
+  places: Map<string, Uint8Array | string>;
 }
 
 export const FIELD_BOOST: Record<IndexField, number> = { title: 4, source: 2, author: 2, body: 1 };
@@ -34,6 +40,7 @@ export function buildSegment(docs: readonly IndexableDoc[]): Segment {
   const lengths: number[][] = FIELDS.map(() => []);
   const postings = new Map<string, (number[] | undefined)[]>();
   const counts = new Map<string, number>();
+  const places = new PositionsBuilder();
   docs.forEach((doc, ref) => {
     const lang = analysisLanguage(doc.language);
     let vocab = vocabSets.get(lang);
@@ -44,7 +51,9 @@ export function buildSegment(docs: readonly IndexableDoc[]): Segment {
     FIELDS.forEach((field, f) => {
       counts.clear();
       let length = 0;
-      for (const w of words(doc[field], doc.language)) {
+      const found = words(doc[field], doc.language);
+      if (field === 'body') places.add(ref, doc.body, found);
+      for (const w of found) {
         const term = termOf(w.word, lang);
         if (term === null) continue;
         vocab.add(w.word);
@@ -64,17 +73,19 @@ export function buildSegment(docs: readonly IndexableDoc[]): Segment {
   });
   const vocab = new Map<string, string[]>();
   for (const [lang, set] of vocabSets) vocab.set(lang, [...set].sort());
-  return { ids: docs.map((d) => d.id), lengths, postings, vocab };
+  return { ids: docs.map((d) => d.id), lengths, postings, vocab, places: places.finish() };
 }
 
 /** A segment as plain JSON-able data (for workers and for saving). */
 export interface SegmentData {
-  v: 2;
+  v: 3;
   ids: string[];
   lengths: number[][];
   /** [term, field arrays…], 0 where a field has no posting. */
   postings: [string, ...(number[] | 0)[]][];
   vocab: [string, string[]][];
+  /** [word, base64 of its places]. */
+  places: [string, string][];
 }
 
 export function segmentToData(segment: Segment): SegmentData {
@@ -82,11 +93,23 @@ export function segmentToData(segment: Segment): SegmentData {
   for (const [term, fields] of segment.postings) {
     postings.push([term, ...FIELDS.map((_, i) => fields[i] ?? (0 as const))]);
   }
-  return { v: 2, ids: segment.ids, lengths: segment.lengths, postings, vocab: [...segment.vocab] };
+  const places: SegmentData['places'] = [];
+  for (const [word, bytes] of segment.places) {
+    places.push([word, typeof bytes === 'string' ? bytes : placesToText(bytes)]);
+  }
+  return {
+    v: 3,
+    ids: segment.ids,
+    lengths: segment.lengths,
+    postings,
+    vocab: [...segment.vocab],
+    places,
+  };
 }
 
 export function segmentFromData(data: SegmentData): Segment {
-  if (data.v !== 2) throw new Error(`Unknown index segment version ${String(data.v)}`);
+  // Older versions lack what newer code needs: the caller rebuilds the index.
+  if (data.v !== 3) throw new Error(`Unknown index segment version ${String(data.v)}`);
   const postings = new Map<string, (number[] | undefined)[]>();
   for (const entry of data.postings) {
     const term = entry[0];
@@ -97,5 +120,11 @@ export function segmentFromData(data: SegmentData): Segment {
     }
     postings.set(term, fields);
   }
-  return { ids: data.ids, lengths: data.lengths, postings, vocab: new Map(data.vocab) };
+  return {
+    ids: data.ids,
+    lengths: data.lengths,
+    postings,
+    vocab: new Map(data.vocab),
+    places: new Map(data.places),
+  };
 }

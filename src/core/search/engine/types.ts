@@ -44,6 +44,8 @@ export interface AnalysedToken {
   start: number;
   end: number;
   term: string;
+  /** The word's place for phrases (positions.ts), where the splitter keeps every word. */
+  place?: number;
 }
 
 export interface SearchOptions {
@@ -57,6 +59,11 @@ export interface SearchEngine {
   /** Adds or replaces documents (a replaced id is searchable under its new text only). */
   add(docs: readonly IndexableDoc[]): void;
   remove(ids: readonly string[]): void;
+  /**
+   * Documents whose body holds the phrase's words in a row, as written: lowercased, common
+   * words included, not stemmed, and not running on across a sentence end.
+   */
+  phrase(text: string): Set<string>;
   /** Ranked candidates for the clauses; scores are comparable across the whole library. */
   search(clauses: readonly TermClause[], options?: SearchOptions): EngineHit[];
   /**

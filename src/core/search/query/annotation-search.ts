@@ -147,10 +147,7 @@ export function createAnnotationSearch(
       const field = fields[name];
       const spans =
         part.kind === 'phrase'
-          ? findPhrase(
-              field.tokens,
-              analyse(part.text, language).map((t) => t.term),
-            )
+          ? findPhrase(field.words, words(part.text, language))
           : wordSpans(part, field, language);
       if (spans.length > 0) found.set(name, spans);
     }

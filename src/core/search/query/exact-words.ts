@@ -1,6 +1,13 @@
 import { words } from '../engine/analyse';
+import { placesOf } from '../engine/positions';
 import type { Analyse } from '../engine/types';
 
-/** The engine's word splitting without stemming or stop words, for exact phrases. */
-export const exactWords: Analyse = (text, language) =>
-  words(text, language).map((w) => ({ start: w.start, end: w.end, term: w.word }));
+/**
+ * The engine's word splitting without stemming or stop words, with each word's place as
+ * the index keeps it, for exact phrases.
+ */
+export const exactWords: Analyse = (text, language) => {
+  const found = words(text, language);
+  const places = placesOf(text, found);
+  return found.map((w, i) => ({ start: w.start, end: w.end, term: w.word, place: places[i] }));
+};

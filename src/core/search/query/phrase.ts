@@ -2,23 +2,34 @@ import type { AnalysedToken } from '../engine/types';
 import type { Highlight } from '../snippets';
 
 /**
- * Every place where the phrase's terms stand next to each other in `tokens`, as spans of the
- * analysed text. Tokens skip whitespace and punctuation, so a phrase broken over a line (or
- * a PDF's page-column join) still matches, while "end. Trafficking" does too, as a reader
- * would expect of an index without positions of punctuation.
+ * Every place where the phrase's words stand in a row in `tokens`, as spans of the text.
+ * Tokens skip whitespace and punctuation, so a phrase broken over a line (or a PDF's column
+ * join) still matches; where tokens carry places (exact words), the gaps between the words
+ * must be the phrase's own, so a phrase does not run on across a sentence end.
  */
 export function findPhrase(
   tokens: readonly AnalysedToken[],
-  terms: readonly string[],
+  wanted: readonly AnalysedToken[],
 ): Highlight[] {
   const found: Highlight[] = [];
-  const first = terms[0];
+  const first = wanted[0];
   if (first === undefined) return found;
-  for (let i = 0; i + terms.length <= tokens.length; i += 1) {
-    if (tokens[i]?.term !== first) continue;
+  const gap = (list: readonly AnalysedToken[], from: number, k: number): number | undefined => {
+    const a = list[from]?.place;
+    const b = list[from + k]?.place;
+    return a === undefined || b === undefined ? undefined : b - a;
+  };
+  for (let i = 0; i + wanted.length <= tokens.length; i += 1) {
+    if (tokens[i]?.term !== first.term) continue;
     let k = 1;
-    while (k < terms.length && tokens[i + k]?.term === terms[k]) k += 1;
-    if (k === terms.length) {
+    while (
+      k < wanted.length &&
+      tokens[i + k]?.term === wanted[k]?.term &&
+      gap(tokens, i, k) === gap(wanted, 0, k)
+    ) {
+      k += 1;
+    }
+    if (k === wanted.length) {
       const start = tokens[i]?.start ?? 0;
       const end = tokens[i + k - 1]?.end ?? start;
       found.push({ start, end });

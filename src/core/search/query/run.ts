@@ -15,7 +15,7 @@ import {
 
 /** Where the runner reads the library; injected so it runs in a worker, a test or a CLI. */
 export interface QuerySources {
-  engine: Pick<SearchEngine, 'search' | 'terms'>;
+  engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase'>;
   analyse: Analyse;
   /**
    * The text's words as written (lowercased, neither stemmed nor dropped as too common), for
@@ -57,7 +57,7 @@ interface Matched {
   /** Analysed terms that count as hits, by field (for every document). */
   terms: Map<IndexField, Set<string>>;
   /** The phrases that hold in each document, with the field they were asked in. */
-  phrases: Map<string, { field: IndexField; words: string[] }[]>;
+  phrases: Map<string, { field: IndexField; words: AnalysedToken[] }[]>;
 }
 
 const FIELD_NAMES: readonly string[] = ['title', 'source', 'author', 'body'];
@@ -177,23 +177,32 @@ async function tokensOf(
   return tokens;
 }
 
-/** The phrase's words as written (lowercased), as the text is split for `language`. */
-function phraseWords(phrase: PhrasePart, language: string | null, ctx: Context): string[] {
+/** The phrase's words as written (lowercased), with places, as `language`'s text is split. */
+function phraseWords(phrase: PhrasePart, language: string | null, ctx: Context): AnalysedToken[] {
   const split = ctx.sources.words ?? ctx.sources.analyse;
-  return split(phrase.text, language).map((t) => t.term);
+  return split(phrase.text, language);
 }
 
-/** Documents holding the phrase, with the engine's score for its words. */
+/**
+ * Documents holding the phrase, with the engine's score for its words. Bodies are answered
+ * from the index's word places; titles, sources and authors are short and in memory, so
+ * their phrases are checked against the text.
+ */
 async function phraseMatches(phrase: PhrasePart, ctx: Context): Promise<Map<string, number>> {
+  const { engine } = ctx.sources;
   const field = asField(phrase.field) ?? 'body';
-  const words = ctx.sources.analyse(phrase.text, null);
-  const clauses: TermClause[] = words.map((w) => ({
+  const clauses: TermClause[] = ctx.sources.analyse(phrase.text, null).map((w) => ({
     term: phrase.text.slice(w.start, w.end),
     presence: 'must',
     field,
   }));
   const found = new Map<string, number>();
-  for (const hit of ctx.sources.engine.search(clauses, { unordered: true })) {
+  const held = field === 'body' ? engine.phrase(phrase.text) : null;
+  for (const hit of engine.search(clauses, { unordered: true })) {
+    if (held) {
+      if (held.has(hit.id)) found.set(hit.id, hit.score);
+      continue;
+    }
     const wanted = phraseWords(phrase, ctx.facts.get(hit.id)?.language ?? null, ctx);
     const spans = findPhrase(await tokensOf(hit.id, field, ctx, 'words'), wanted);
     if (spans.length > 0) found.set(hit.id, hit.score);
@@ -236,12 +245,12 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   }
 
   const scores = new Map<string, number>();
-  const held = new Map<string, { field: IndexField; words: string[] }[]>();
+  const held = new Map<string, { field: IndexField; words: AnalysedToken[] }[]>();
   for (const id of base) {
     if (dropped.has(id) || !ctx.facts.has(id)) continue;
     let score = termScores.get(id) ?? 0;
     let keep = true;
-    const here: { field: IndexField; words: string[] }[] = [];
+    const here: { field: IndexField; words: AnalysedToken[] }[] = [];
     for (const { part, docs } of phrases) {
       const phraseScore = docs.get(id);
       const present = phraseScore !== undefined;

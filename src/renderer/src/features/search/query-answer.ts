@@ -37,7 +37,7 @@ export function createQueryAnswerer(database?: DossierDb) {
       records = null;
     },
     async answer(
-      engine: Pick<SearchEngine, 'search' | 'terms'>,
+      engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase'>,
       analyse: Analyse,
       request: QueryRequest,
     ): Promise<SearchAnswer> {

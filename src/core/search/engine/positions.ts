@@ -1,0 +1,277 @@
+import { fromByteArray, toByteArray } from 'base64-js';
+import type { Word } from './analyse';
+
+/**
+ * Where each word of a document's body stands, so exact phrases are answered from the index
+ * instead of reading every candidate's text. Words are kept as written (lowercased, not
+ * stemmed, common words included), so "my experience" finds neither "experiences" nor "an
+ * experience".
+ *
+ * A word's place counts the words before it, plus one for every sentence end (".", "!", "?"
+ * or ";" followed by a space) in between, where a mark is stored as if it were a word. So a
+ * phrase does not run on from one sentence into the next ("… to an end. Trafficking …" is
+ * not "end trafficking", and "end. Trafficking" is not "end the trafficking"), while a line
+ * break or a PDF's column join inside a sentence does not matter.
+ */
+
+/** What stands at a sentence end's place; no word can be this. */
+export const SENTENCE_MARK = '\u0001.';
+
+/** Whether text[from, to) holds a sentence end; read by character codes, as it runs per word. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 59) {
+      if (SPACE.test(text[i + 1] as string)) return true;
+    }
+  }
+  return false;
+}
+const SPACE = /\s/u;
+
+/** The place of each word (see above); `words` are `text`'s words in order. */
+export function placesOf(text: string, words: readonly Word[]): number[] {
+  const places: number[] = [];
+  let place = -1;
+  let end = -1;
+  for (const w of words) {
+    place += 1;
+    if (end >= 0 && w.start - end > 1 && endsSentence(text, end, w.start)) place += 1;
+    places.push(place);
+    end = w.end;
+  }
+  return places;
+}
+
+/** The words with their places, and a sentence mark at every place skipped between two. */
+export function withSentenceMarks(
+  words: readonly string[],
+  places: readonly number[],
+): { words: string[]; places: number[] } {
+  const out = { words: [] as string[], places: [] as number[] };
+  words.forEach((word, i) => {
+    const place = places[i] as number;
+    if (i > 0 && place - (places[i - 1] as number) === 2) {
+      out.words.push(SENTENCE_MARK);
+      out.places.push(place - 1);
+    }
+    out.words.push(word);
+    out.places.push(place);
+  });
+  return out;
+}
+
+/**
+ * Per word, its places in every document of a segment, as bytes: for each document in
+ * ascending order, varints of (document number − previous one, count, place − previous
+ * place × count). About 1.3 bytes a word of text.
+ */
+export class PositionsBuilder {
+  private ids = new Map<string, number>();
+  private words: string[] = [];
+  private buffers: Uint8Array[] = [];
+  private lengths: number[] = [];
+  private lastRef: number[] = [];
+  /** One document's (word id × 2^21 + place), sorted to group each word's places. */
+  private pairs = new Float64Array(1024);
+
+  /** Adds one document's words (see placesOf for their places and the sentence marks). */
+  add(ref: number, text: string, found: readonly Word[]): void {
+    const needed = found.length * 2;
+    if (this.pairs.length < needed) this.pairs = new Float64Array(needed * 2);
+    const { pairs } = this;
+    let n = 0;
+    let place = -1;
+    let end = -1;
+    for (const w of found) {
+      place += 1;
+      if (end >= 0 && w.start - end > 1 && endsSentence(text, end, w.start)) {
+        pairs[n++] = this.idOf(SENTENCE_MARK) * PLACE_SPAN + place;
+        place += 1;
+      }
+      if (place >= PLACE_SPAN) break;
+      pairs[n++] = this.idOf(w.word) * PLACE_SPAN + place;
+      end = w.end;
+    }
+    const sorted = pairs.subarray(0, n).sort();
+    let i = 0;
+    while (i < n) {
+      const id = Math.floor((sorted[i] as number) / PLACE_SPAN);
+      let j = i;
+      while (j < n && Math.floor((sorted[j] as number) / PLACE_SPAN) === id) j += 1;
+      this.put(id, ref - (this.lastRef[id] as number));
+      this.lastRef[id] = ref;
+      this.put(id, j - i);
+      let previous = 0;
+      for (let k = i; k < j; k += 1) {
+        const p = (sorted[k] as number) - id * PLACE_SPAN;
+        this.put(id, p - previous);
+        previous = p;
+      }
+      i = j;
+    }
+  }
+
+  finish(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    this.words.forEach((word, id) => {
+      out.set(word, (this.buffers[id] as Uint8Array).slice(0, this.lengths[id]));
+    });
+    return out;
+  }
+
+  private idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.push(word) - 1;
+      this.ids.set(word, id);
+      this.buffers.push(new Uint8Array(8));
+      this.lengths.push(0);
+      this.lastRef.push(0);
+    }
+    return id;
+  }
+
+  /** Appends a varint to word `id`'s bytes. */
+  private put(id: number, value: number): void {
+    let buffer = this.buffers[id] as Uint8Array;
+    let at = this.lengths[id] as number;
+    if (buffer.length < at + 5) {
+      const bigger = new Uint8Array(buffer.length * 2 + 5);
+      bigger.set(buffer);
+      buffer = bigger;
+      this.buffers[id] = buffer;
+    }
+    let v = value;
+    while (v >= 0x80) {
+      buffer[at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buffer[at++] = v;
+    this.lengths[id] = at;
+  }
+}
+
+/** Places beyond this in one document are not kept (a body of two million words). */
+const PLACE_SPAN = 2 ** 21;
+
+/** One word's places, decoded: document `refs[i]` has places[starts[i] .. starts[i + 1]). */
+export interface WordPlaces {
+  refs: Int32Array;
+  starts: Int32Array;
+  places: Int32Array;
+}
+
+export function decodePlaces(bytes: Uint8Array): WordPlaces {
+  const refs: number[] = [];
+  const starts: number[] = [];
+  const places: number[] = [];
+  let at = 0;
+  const next = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at] as number;
+      at += 1;
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  };
+  let ref = 0;
+  while (at < bytes.length) {
+    ref += next();
+    refs.push(ref);
+    starts.push(places.length);
+    const count = next();
+    let place = 0;
+    for (let i = 0; i < count; i += 1) {
+      place += next();
+      places.push(place);
+    }
+  }
+  starts.push(places.length);
+  return {
+    refs: Int32Array.from(refs),
+    starts: Int32Array.from(starts),
+    places: Int32Array.from(places),
+  };
+}
+
+/** The entry of `ref` in `list`, or -1 (refs ascend). */
+function entryOf(list: WordPlaces, ref: number, from: number): number {
+  let lo = from;
+  let hi = list.refs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = list.refs[mid] as number;
+    if (r === ref) return mid;
+    if (r < ref) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function hasPlace(list: WordPlaces, entry: number, place: number): boolean {
+  let lo = list.starts[entry] as number;
+  let hi = (list.starts[entry + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = list.places[mid] as number;
+    if (p === place) return true;
+    if (p < place) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Documents (by number) where the words stand at the given places relative to each other:
+ * `offsets[i]` is word i's place minus word 0's, as in the typed phrase.
+ */
+export function phraseRefs(lists: readonly WordPlaces[], offsets: readonly number[]): number[] {
+  if (lists.length === 0) return [];
+  // Walk the rarest word's documents; look the others up.
+  let rarest = 0;
+  lists.forEach((l, i) => {
+    if (l.refs.length < (lists[rarest] as WordPlaces).refs.length) rarest = i;
+  });
+  const base = lists[rarest] as WordPlaces;
+  const cursors = lists.map(() => 0);
+  const out: number[] = [];
+  for (let e = 0; e < base.refs.length; e += 1) {
+    const ref = base.refs[e] as number;
+    const entries: number[] = [];
+    let all = true;
+    for (let i = 0; i < lists.length && all; i += 1) {
+      const at = entryOf(lists[i] as WordPlaces, ref, cursors[i] as number);
+      if (at < 0) all = false;
+      else {
+        cursors[i] = at;
+        entries.push(at);
+      }
+    }
+    if (!all) continue;
+    const rarestOffset = offsets[rarest] as number;
+    for (let p = base.starts[e] as number; p < (base.starts[e + 1] as number); p += 1) {
+      const start = (base.places[p] as number) - rarestOffset;
+      let holds = start >= 0;
+      for (let i = 0; i < lists.length && holds; i += 1) {
+        if (i === rarest) continue;
+        holds = hasPlace(
+          lists[i] as WordPlaces,
+          entries[i] as number,
+          start + (offsets[i] as number),
+        );
+      }
+      if (holds) {
+        out.push(ref);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export const placesToText = (bytes: Uint8Array): string => fromByteArray(bytes);
+export const placesFromText = (text: string): Uint8Array => toByteArray(text);
