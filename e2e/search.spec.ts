@@ -177,3 +177,37 @@ test('annotation search finds quotes, notes and actors, and opens the highlight'
   await annotationBox.fill('colour:red');
   await expect(page.getByRole('alert')).toContainText('unknown field "colour:"');
 });
+
+test('a long result list shows its best 20, and Show more results adds the rest', async ({
+  page,
+}) => {
+  await page.goto('/');
+  // Thirty short field reports, each naming a different province and month.
+  const reports = Array.from({ length: 30 }, (_, i) => ({
+    name: `field-report-${String(i + 1).padStart(2, '0')}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      `Field Report ${i + 1}\nDate: 2016-${String((i % 12) + 1).padStart(2, '0')}-15\n\n` +
+        `Inspectors visited the shelter of province ${i + 1} and counted ${i + 3} residents. ` +
+        `${'The register was kept. '.repeat(i % 5)}\n`,
+    ),
+  }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files' }).click();
+  await (await chooser).setFiles(reports);
+  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  await expect(summary).toContainText('30 files: 30 imported', { timeout: 30_000 });
+  await summary.getByRole('button', { name: 'Close import summary' }).click();
+
+  await search(page, 'inspectors', '30 documents found');
+  await expect(results(page).getByRole('status')).toContainText('showing the best 20');
+  await expect(titles(page)).toHaveCount(20);
+  await results(page).getByRole('button', { name: 'Show more results' }).click();
+  await expect(titles(page)).toHaveCount(30);
+  await expect(results(page).getByRole('status')).not.toContainText('showing the best');
+  await expect(results(page).getByRole('button', { name: 'Show more results' })).toHaveCount(0);
+  // Every report is listed once, and each shows its hit.
+  const listed = await titles(page).allTextContents();
+  expect(new Set(listed).size).toBe(30);
+  await expect(results(page).locator('.snippet mark')).toHaveCount(30);
+});

@@ -132,6 +132,8 @@ const QUERIES: Query[] = [
 ];
 const ROUNDS = 5;
 const LIMIT = 100;
+/** Results per page in the app (PAGE_SIZE of the search feature). */
+const PAGE = 20;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -255,7 +257,7 @@ async function child(engine: EngineName, size: number, phase: 'build' | 'load') 
     const q = await timeQueries((query) => engineQuery(e, query, years));
     const sources = querySources(e, docs);
     const full = await timeQueries(async (query) => {
-      const answer = await runQuery(query.typed, sources, { limit: 50 });
+      const answer = await runQuery(query.typed, sources, { limit: PAGE });
       if (!answer.ok) throw new Error(`${query.typed}: ${answer.message}`);
       return answer.total;
     });
@@ -331,7 +333,7 @@ function main() {
       );
     }
     console.log(
-      `whole query layer (Dossier only: parsing, phrases, dates, facets, 50 snippets): ` +
+      `whole query layer (Dossier only: parsing, phrases, dates, facets, a page of 20): ` +
         `median ${fmt(d.fullMedian, 'ms')}, p95 ${fmt(d.fullP95, 'ms')}`,
     );
   }

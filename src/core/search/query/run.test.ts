@@ -154,4 +154,18 @@ describe('runQuery on a library with known answers', () => {
     expect(await ids('shelter', { ...NO_FILTERS, year: [''] })).toEqual(['deadline']);
     expect(await ids('traff* shelter', NO_FILTERS)).toHaveLength(7);
   });
+
+  it('gives results page by page, in the order of the whole ranking', async () => {
+    const all = await runQuery('traff* shelter', sources(), { limit: 50 });
+    if (!all.ok) throw new Error(all.message);
+    expect(all.hits.length).toBe(7);
+    const pages: string[] = [];
+    for (let offset = 0; offset < 7; offset += 3) {
+      const page = await runQuery('traff* shelter', sources(), { limit: 3, offset });
+      if (!page.ok) throw new Error(page.message);
+      expect(page.total).toBe(7);
+      pages.push(...page.hits.map((h) => h.id));
+    }
+    expect(pages).toEqual(all.hits.map((h) => h.id));
+  });
 });

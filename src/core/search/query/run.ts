@@ -34,6 +34,8 @@ export interface RunOptions {
   filters?: FacetFilters;
   /** How many results to return with snippets; `total` counts them all. */
   limit?: number;
+  /** How many of the best results to skip (the pages already shown). */
+  offset?: number;
   maxSnippets?: number;
 }
 
@@ -98,7 +100,8 @@ export async function runQuery(
     tags.get(id),
   );
   const scores = kept.map((doc) => matched.scores.get(doc.id) ?? 0);
-  const shown = bestIndexes(kept.length, options.limit ?? 50, (a, b) => {
+  const offset = Math.max(0, options.offset ?? 0);
+  const best = bestIndexes(kept.length, offset + (options.limit ?? 50), (a, b) => {
     const x = scores[a] as number;
     const y = scores[b] as number;
     if (x !== y) return x > y;
@@ -109,7 +112,7 @@ export async function runQuery(
     return order !== 0 ? order < 0 : a < b;
   });
   const hits: QueryHit[] = [];
-  for (const i of shown) {
+  for (const i of best.slice(offset)) {
     const doc = kept[i] as DocFacts;
     hits.push(await describeHit(doc, scores[i] as number, matched, ctx, options));
   }

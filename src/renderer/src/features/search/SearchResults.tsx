@@ -17,7 +17,7 @@ interface Props {
 function countLine(total: number, shown: number, tookMs: number): string {
   if (total === 0) return 'No documents match.';
   const found = `${total} document${total === 1 ? '' : 's'} found in ${tookMs.toFixed(1)} ms`;
-  return total > shown ? `${found} (showing the first ${shown})` : found;
+  return total > shown ? `${found}, showing the best ${shown}` : found;
 }
 
 export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Props) {
@@ -83,6 +83,16 @@ export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Pro
             </li>
           ))}
         </ol>
+        {state.more ? (
+          <button
+            type="button"
+            className="more-results"
+            onClick={state.more}
+            disabled={state.loadingMore}
+          >
+            {state.loadingMore ? 'Loading more results…' : 'Show more results'}
+          </button>
+        ) : null}
       </section>
     </div>
   );

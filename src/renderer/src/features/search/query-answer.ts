@@ -20,7 +20,12 @@ export interface QueryRequest {
   query: string;
   filters?: FacetFilters;
   limit?: number;
+  /** Results already shown, for the next page. */
+  offset?: number;
 }
+
+/** Results per page: each shown result is read and highlighted, the rest only counted. */
+export const PAGE_SIZE = 20;
 
 /**
  * Answers queries inside the index worker: the query runner over the engine, with the
@@ -71,7 +76,11 @@ export function createQueryAnswerer(database?: DossierDb) {
             return tags;
           },
         },
-        { filters: request.filters, limit: request.limit ?? 50 },
+        {
+          filters: request.filters,
+          limit: request.limit ?? PAGE_SIZE,
+          offset: request.offset ?? 0,
+        },
       );
       if (!answer.ok) return { ok: false, message: answer.message, error: answer.error };
       const items = answer.hits.flatMap((hit) => {

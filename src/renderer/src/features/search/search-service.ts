@@ -51,9 +51,10 @@ class SearchService {
     return this.rebuilding;
   }
 
-  async query(query: string, filters?: FacetFilters): Promise<SearchAnswer> {
+  /** One page of results: the best ones after the first `offset`. */
+  async query(query: string, filters?: FacetFilters, offset = 0): Promise<SearchAnswer> {
     await this.start();
-    const reply = await this.client.request({ type: 'query', query, filters });
+    const reply = await this.client.request({ type: 'query', query, filters, offset });
     if (reply.type !== 'answer') throw new Error('index worker answered out of turn');
     return reply.answer;
   }

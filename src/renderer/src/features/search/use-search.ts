@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SearchAnswer } from './search-engine';
 import type { FacetFilters, Facets } from '@core/search/query/facets';
 import type { ResultItem } from './search-engine';
 import { searchService } from './search-service';
@@ -19,6 +20,9 @@ export type SearchState =
       facets: Facets;
       /** A newer query is running; these results stay until its answer replaces them. */
       stale: boolean;
+      /** Asks for the next page of results; null when every result is shown. */
+      more: (() => void) | null;
+      loadingMore: boolean;
     };
 
 /** Runs the query a moment after typing stops; only the latest query's answer is shown. */
@@ -35,27 +39,41 @@ export function useSearch(query: string, filters: FacetFilters, enabled = true):
     setState((previous) =>
       previous.kind === 'done' ? { ...previous, stale: true } : { kind: 'searching' },
     );
+    type Done = Extract<SearchState, { kind: 'done' }>;
+    const show = (answer: SearchAnswer, shown: ResultItem[] = []) => {
+      if (!current) return;
+      if (!answer.ok) {
+        setState({ kind: 'error', message: answer.message });
+        return;
+      }
+      const seen = new Set(shown.map((item) => item.doc.id));
+      const items = [...shown, ...answer.items.filter((item) => !seen.has(item.doc.id))];
+      const next: Done = {
+        kind: 'done',
+        items,
+        total: answer.total,
+        tookMs: answer.tookMs,
+        facets: answer.facets,
+        stale: false,
+        loadingMore: false,
+        more:
+          items.length < answer.total && answer.items.length > 0
+            ? () => {
+                setState({ ...next, loadingMore: true });
+                searchService
+                  .query(query, filters, items.length)
+                  .then((page) => show(page, items))
+                  .catch(fail);
+              }
+            : null,
+      };
+      setState(next);
+    };
+    const fail = (error: unknown) => {
+      if (current) setState({ kind: 'error', message: String(error) });
+    };
     const timer = setTimeout(() => {
-      searchService
-        .query(query, filters)
-        .then((answer) => {
-          if (!current) return;
-          setState(
-            answer.ok
-              ? {
-                  kind: 'done',
-                  items: answer.items,
-                  total: answer.total,
-                  tookMs: answer.tookMs,
-                  facets: answer.facets,
-                  stale: false,
-                }
-              : { kind: 'error', message: answer.message },
-          );
-        })
-        .catch((error: unknown) => {
-          if (current) setState({ kind: 'error', message: String(error) });
-        });
+      searchService.query(query, filters).then((answer) => show(answer), fail);
     }, 150);
     return () => {
       current = false;
