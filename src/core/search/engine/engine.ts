@@ -29,6 +29,8 @@ interface Live {
   scratch?: { score: Float64Array; flags: Uint8Array; mustHits: Uint16Array; stamp: Int32Array };
   /** Words' places decoded for phrases, kept while the decoded total stays small. */
   decoded?: Map<string, WordPlaces>;
+  /** Per analysis language, index term → the words as written that give it. */
+  forms?: Map<string, Map<string, string[]>>;
 }
 
 /** Decoded places kept between phrase queries, in numbers over all segments. */
@@ -77,6 +79,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function changed() {
     idfCache = new Map();
+    recent = new Map();
     vocabCache = null;
     documentCount = live.reduce((n, l) => n + l.segment.ids.length, 0);
     averages = FIELDS.map((_, f) => {
@@ -248,6 +251,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
   }
 
+  let recent = new Map<string, Expansion>();
+  const clauseKey = (c: TermClause) =>
+    [c.term, c.field ?? '', c.wildcard ?? '', c.fuzzy ?? 0].join('\u0000');
+
   let decodedSize = 0;
   function placesIn(entry: Live, word: string): WordPlaces | null {
     const cached = entry.decoded?.get(word);
@@ -293,6 +300,34 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return out;
   }
 
+  function formsOf(entry: Live, lang: string): Map<string, string[]> {
+    entry.forms ??= new Map();
+    let byTerm = entry.forms.get(lang);
+    if (!byTerm) {
+      byTerm = new Map();
+      for (const word of entry.segment.vocab.get(lang) ?? []) {
+        const term = termOf(word, lang);
+        if (term === null) continue;
+        const list = byTerm.get(term);
+        if (list) list.push(word);
+        else byTerm.set(term, [word]);
+      }
+      entry.forms.set(lang, byTerm);
+    }
+    return byTerm;
+  }
+
+  function forms(terms: ReadonlySet<string>): string[] {
+    const out = new Set<string>();
+    for (const entry of live) {
+      for (const lang of entry.segment.vocab.keys()) {
+        const byTerm = formsOf(entry, lang);
+        for (const term of terms) for (const word of byTerm.get(term) ?? []) out.add(word);
+      }
+    }
+    return [...out];
+  }
+
   return {
     add(docs: readonly IndexableDoc[]) {
       for (let i = 0; i < docs.length; i += segmentSize) {
@@ -326,7 +361,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     search(clauses: readonly TermClause[], options?: SearchOptions): EngineHit[] {
       if (clauses.length === 0) return [];
-      const expansions = clauses.map(expand);
+      // Kept for a `terms` call on the same clauses (highlighting), which follows a search.
+      recent = new Map();
+      const expansions = clauses.map((clause) => {
+        const expansion = expand(clause);
+        recent.set(clauseKey(clause), expansion);
+        return expansion;
+      });
       const found = new Found();
       for (const segment of live) searchSegment(segment, clauses, expansions, found);
       const chosen = options?.unordered
@@ -341,7 +382,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const out = new Map<IndexField, Set<string>>();
       clauses.forEach((clause) => {
         if (clause.presence === 'mustNot') return;
-        const expansion = expand(clause);
+        const expansion = recent.get(clauseKey(clause)) ?? expand(clause);
         for (const f of fieldsOf(clause)) {
           const field = FIELDS[f] as IndexField;
           const set = out.get(field) ?? new Set<string>();
@@ -352,6 +393,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return out;
     },
     phrase,
+    forms,
     size: () => where.size,
     segments: () => live,
     languages,

@@ -71,6 +71,11 @@ export interface SearchEngine {
    * fuzzy words expanded): a document's words with these terms are what a hit highlights.
    */
   terms(clauses: readonly TermClause[]): Map<IndexField, Set<string>>;
+  /**
+   * The library's words as written (lowercased, as `words` gives them) that index as one of
+   * `terms`, so highlights can be found by searching a text for them instead of analysing it.
+   */
+  forms(terms: ReadonlySet<string>): string[];
   /** How many documents are searchable. */
   size(): number;
 }

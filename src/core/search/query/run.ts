@@ -3,6 +3,7 @@ import type { Analyse, AnalysedToken, IndexField, SearchEngine, TermClause } fro
 import { bestIndexes } from '../engine/best';
 import { makeSnippets, pageOf, type Highlight, type Snippet } from '../snippets';
 import { facetResults, NO_FILTERS, type DocFacts, type FacetFilters, type Facets } from './facets';
+import { formMatcher } from './highlight';
 import { findPhrase, withoutNested } from './phrase';
 import {
   describeQueryError,
@@ -15,7 +16,7 @@ import {
 
 /** Where the runner reads the library; injected so it runs in a worker, a test or a CLI. */
 export interface QuerySources {
-  engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase'>;
+  engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase' | 'forms'>;
   analyse: Analyse;
   /**
    * The text's words as written (lowercased, neither stemmed nor dropped as too common), for
@@ -58,6 +59,8 @@ interface Matched {
   scores: Map<string, number>;
   /** Analysed terms that count as hits, by field (for every document). */
   terms: Map<IndexField, Set<string>>;
+  /** Finds those terms' written forms in a text without analysing it, where it can. */
+  matchers: Map<IndexField, ReturnType<typeof formMatcher>>;
   /** The phrases that hold in each document, with the field they were asked in. */
   phrases: Map<string, { field: IndexField; words: AnalysedToken[] }[]>;
 }
@@ -158,6 +161,12 @@ function fieldText(doc: DocFacts, field: IndexField): string {
   return '';
 }
 
+async function textOf(id: string, field: IndexField, ctx: Context): Promise<string> {
+  if (field === 'body') return (await ctx.sources.content(id))?.text ?? '';
+  const doc = ctx.facts.get(id);
+  return doc ? fieldText(doc, field) : '';
+}
+
 async function tokensOf(
   id: string,
   field: IndexField,
@@ -168,12 +177,7 @@ async function tokensOf(
   const cached = ctx.tokenCache.get(key);
   if (cached) return cached;
   const doc = ctx.facts.get(id);
-  const text =
-    field === 'body'
-      ? ((await ctx.sources.content(id))?.text ?? '')
-      : doc
-        ? fieldText(doc, field)
-        : '';
+  const text = await textOf(id, field, ctx);
   const split = kind === 'words' ? (ctx.sources.words ?? ctx.sources.analyse) : ctx.sources.analyse;
   const tokens = split(text, doc?.language ?? null);
   ctx.tokenCache.set(key, tokens);
@@ -225,6 +229,7 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   const excluded = clauses.filter((c) => c.presence === 'mustNot');
   const termHits = positive.length > 0 ? engine.search(clauses, { unordered: true }) : [];
   const termScores = new Map(termHits.map((h) => [h.id, h.score]));
+  const terms = positive.length > 0 ? engine.terms(positive) : new Map<IndexField, Set<string>>();
   const phrases = await Promise.all(
     query.phrases.map(async (p) => ({ part: p, docs: await phraseMatches(p, ctx) })),
   );
@@ -270,8 +275,12 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
     scores.set(id, score);
     if (here.length > 0) held.set(id, here);
   }
-  const terms = positive.length > 0 ? engine.terms(positive) : new Map<IndexField, Set<string>>();
-  return { scores, terms, phrases: held };
+  const matchers = new Map<IndexField, ReturnType<typeof formMatcher>>();
+  for (const field of ['title', 'body'] as const) {
+    const wanted = terms.get(field);
+    if (wanted && wanted.size > 0) matchers.set(field, formMatcher(engine.forms(wanted)));
+  }
+  return { scores, terms, matchers, phrases: held };
 }
 
 async function matchesIn(
@@ -288,8 +297,15 @@ async function matchesIn(
     }
   }
   if (terms && terms.size > 0) {
-    for (const token of await tokensOf(id, field, ctx)) {
-      if (terms.has(token.term)) spans.push({ start: token.start, end: token.end });
+    const matcher = matched.matchers.get(field);
+    const found = matcher
+      ? matcher(await textOf(id, field, ctx), ctx.facts.get(id)?.language ?? null)
+      : null;
+    if (found) spans.push(...found);
+    else {
+      for (const token of await tokensOf(id, field, ctx)) {
+        if (terms.has(token.term)) spans.push({ start: token.start, end: token.end });
+      }
     }
   }
   return withoutNested(spans);

@@ -42,7 +42,7 @@ export function createQueryAnswerer(database?: DossierDb) {
       records = null;
     },
     async answer(
-      engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase'>,
+      engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase' | 'forms'>,
       analyse: Analyse,
       request: QueryRequest,
     ): Promise<SearchAnswer> {
