@@ -168,6 +168,36 @@ describe('the engine over the sample collection', () => {
   });
 });
 
+describe('ranking', () => {
+  it('ranks as a plain lunr index of the same fields and boosts does', () => {
+    const english = corpus.map((d) => ({ ...d, language: null }));
+    const plain = lunr(function () {
+      this.ref('id');
+      this.field('title', { boost: 4 });
+      this.field('source', { boost: 2 });
+      this.field('author', { boost: 2 });
+      this.field('body');
+      for (const d of english) this.add(d);
+    });
+    const ours = createEngine({ segmentSize: 4 });
+    ours.add(english);
+    for (const q of [
+      'shelter',
+      'trafficking prosecuted',
+      'minister pledge',
+      'audit',
+      'province shelter deadline',
+    ]) {
+      const theirs = plain.search(q).map((r) => r.ref);
+      const clauses = q.split(' ').map((term) => should(term));
+      expect(theirs.length).toBeGreaterThan(0);
+      // Same documents in the same order; lunr's scores differ only by a factor per query
+      // (it divides by the query vector's length) and its rounding of stored weights.
+      expect(ours.search(clauses, { limit: 8 }).map((h) => h.id)).toEqual(theirs.slice(0, 8));
+    }
+  });
+});
+
 describe('a segmented index', () => {
   it('ranks the same as one index on a small corpus (same top hits)', () => {
     const segmented = createEngine({ segmentSize: 3 });
