@@ -168,6 +168,21 @@ describe('the engine over the sample collection', () => {
   });
 });
 
+describe('filters and limits', () => {
+  it('keeps only accepted documents before choosing the best', () => {
+    const all = engine.search([should('shelter'), should('trafficking')]);
+    expect(all.length).toBeGreaterThan(4);
+    const odd = new Set(all.filter((_, i) => i % 2 === 1).map((h) => h.id));
+    const accepted = engine.search([should('shelter'), should('trafficking')], {
+      limit: 3,
+      filter: (id) => odd.has(id),
+    });
+    expect(accepted).toEqual(all.filter((h) => odd.has(h.id)).slice(0, 3));
+    const unordered = engine.search([should('shelter')], { unordered: true });
+    expect(unordered.map((h) => h.id).sort()).toEqual(ids([should('shelter')]).sort());
+  });
+});
+
 describe('ranking', () => {
   it('ranks as a plain lunr index of the same fields and boosts does', () => {
     const english = corpus.map((d) => ({ ...d, language: null }));

@@ -182,6 +182,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     clauses: readonly TermClause[],
     expansions: readonly Expansion[],
     out: Found,
+    filter: SearchOptions['filter'],
   ) {
     const { segment, deleted } = entry;
     const norms = normsOf(entry);
@@ -232,7 +233,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
     const keep = (ref: number) =>
       !(deleted.size > 0 && deleted.has(ref)) &&
-      (mustCount === 0 || (mustHits[ref] as number) >= mustCount);
+      (mustCount === 0 || (mustHits[ref] as number) >= mustCount) &&
+      (!filter || filter(segment.ids[ref] as string));
     if (positive) {
       for (const ref of touched) {
         if ((flags[ref] as number) === SEEN && keep(ref))
@@ -369,7 +371,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return expansion;
       });
       const found = new Found();
-      for (const segment of live) searchSegment(segment, clauses, expansions, found);
+      for (const segment of live) {
+        searchSegment(segment, clauses, expansions, found, options?.filter);
+      }
       const chosen = options?.unordered
         ? found.scores.map((_, i) => i)
         : found.best(options?.limit);

@@ -53,6 +53,8 @@ export interface SearchOptions {
   limit?: number;
   /** Every hit in no particular order, for callers that filter and rank them themselves. */
   unordered?: boolean;
+  /** Keeps only documents it accepts (a date range, a phrase), before the best are chosen. */
+  filter?: (id: string) => boolean;
 }
 
 export interface SearchEngine {
