@@ -61,8 +61,8 @@ interface Matched {
   terms: Map<IndexField, Set<string>>;
   /** Finds those terms' written forms in a text without analysing it, where it can. */
   matchers: Map<IndexField, ReturnType<typeof formMatcher>>;
-  /** The phrases that hold in each document, with the field they were asked in. */
-  phrases: Map<string, { field: IndexField; words: AnalysedToken[] }[]>;
+  /** The phrases asked for (not excluded), each with the documents holding it. */
+  phrases: { part: PhrasePart; field: IndexField; docs: ReadonlyMap<string, number> }[];
 }
 
 const FIELD_NAMES: readonly string[] = ['title', 'source', 'author', 'body'];
@@ -253,12 +253,10 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   }
 
   const scores = new Map<string, number>();
-  const held = new Map<string, { field: IndexField; words: AnalysedToken[] }[]>();
   for (const id of base) {
     if (dropped.has(id) || !ctx.facts.has(id)) continue;
     let score = termScores.get(id) ?? 0;
     let keep = true;
-    const here: { field: IndexField; words: AnalysedToken[] }[] = [];
     for (const { part, docs } of phrases) {
       const phraseScore = docs.get(id);
       const present = phraseScore !== undefined;
@@ -266,21 +264,19 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
         keep = false;
         break;
       }
-      if (!present || part.presence === 'mustNot') continue;
-      score += phraseScore;
-      const language = ctx.facts.get(id)?.language ?? null;
-      here.push({ field: asField(part.field) ?? 'body', words: phraseWords(part, language, ctx) });
+      if (present && part.presence !== 'mustNot') score += phraseScore;
     }
-    if (!keep) continue;
-    scores.set(id, score);
-    if (here.length > 0) held.set(id, here);
+    if (keep) scores.set(id, score);
   }
   const matchers = new Map<IndexField, ReturnType<typeof formMatcher>>();
   for (const field of ['title', 'body'] as const) {
     const wanted = terms.get(field);
     if (wanted && wanted.size > 0) matchers.set(field, formMatcher(engine.forms(wanted)));
   }
-  return { scores, terms, matchers, phrases: held };
+  const asked = phrases
+    .filter((p) => p.part.presence !== 'mustNot')
+    .map((p) => ({ ...p, field: asField(p.part.field) ?? 'body' }));
+  return { scores, terms, matchers, phrases: asked };
 }
 
 async function matchesIn(
@@ -291,9 +287,10 @@ async function matchesIn(
 ): Promise<Highlight[]> {
   const terms = matched.terms.get(field);
   const spans: Highlight[] = [];
-  for (const phrase of matched.phrases.get(id) ?? []) {
-    if (phrase.field === field) {
-      spans.push(...findPhrase(await tokensOf(id, field, ctx, 'words'), phrase.words));
+  for (const phrase of matched.phrases) {
+    if (phrase.field === field && phrase.docs.has(id)) {
+      const wanted = phraseWords(phrase.part, ctx.facts.get(id)?.language ?? null, ctx);
+      spans.push(...findPhrase(await tokensOf(id, field, ctx, 'words'), wanted));
     }
   }
   if (terms && terms.size > 0) {
