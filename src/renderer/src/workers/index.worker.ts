@@ -1,5 +1,7 @@
 import { createSearchEngine, type EngineRequest } from '../features/search/search-engine';
+import { workerSegmentBuilders } from './segment-builders';
 import { serveJobs } from './serve';
 
-const engine = createSearchEngine();
+// Segments are built in further workers, so this one is always free to answer queries.
+const engine = createSearchEngine(undefined, { builder: workerSegmentBuilders() });
 serveJobs((request: EngineRequest) => engine.handle(request));

@@ -1,31 +1,39 @@
 import { analyse } from '@core/search/engine';
 import type { DossierDb } from '../../db/schema';
-import { createLibraryIndex } from './library-index';
+import { createLibraryIndex, type LibraryIndexOptions } from './library-index';
 import { createQueryAnswerer, type QueryRequest, type SearchAnswer } from './query-answer';
 
 export type { ResultItem, SearchAnswer } from './query-answer';
 export { pageOf } from '@core/search';
 
 export type EngineRequest =
-  { type: 'open' } | { type: 'rebuild' } | ({ type: 'query' } & QueryRequest);
+  { type: 'load' } | { type: 'open' } | { type: 'rebuild' } | ({ type: 'query' } & QueryRequest);
 
 export type EngineResponse =
-  { type: 'ready'; docCount: number; rebuilt: boolean } | { type: 'answer'; answer: SearchAnswer };
+  | { type: 'loaded'; docCount: number; stale: boolean }
+  | { type: 'ready'; docCount: number; rebuilt: boolean }
+  | { type: 'answer'; answer: SearchAnswer };
 
 /**
  * The search side of the library, run inside the index worker: it reads documents from
  * IndexedDB itself, so neither building nor snippets ever cost the page's thread.
+ *
+ * `load` answers as soon as the saved index is loaded (and says whether the library changed
+ * since); `open` and `rebuild` also bring it in step with the library. Queries wait for the
+ * load only, never for an update: they are answered from the segments loaded so far.
  */
-export function createSearchEngine(database?: DossierDb) {
-  const index = createLibraryIndex(database);
+export function createSearchEngine(database?: DossierDb, options?: LibraryIndexOptions) {
+  const index = createLibraryIndex(database, options);
   const answerer = createQueryAnswerer(database);
   let loaded: Promise<void> | null = null;
+  const load = () => (loaded ??= index.load());
 
   async function open(): Promise<EngineResponse> {
-    loaded ??= index.load();
-    await loaded;
+    await load();
+    // Imports and metadata edits end in an update: results and filters must see the new
+    // details, also those of documents found while the update runs.
+    answerer.invalidate();
     const rebuilt = await index.update();
-    // Imports and metadata edits end in an update: filters must see the new details.
     answerer.invalidate();
     return { type: 'ready', docCount: index.engine.size(), rebuilt };
   }
@@ -33,12 +41,16 @@ export function createSearchEngine(database?: DossierDb) {
   return {
     async handle(request: EngineRequest): Promise<EngineResponse> {
       switch (request.type) {
+        case 'load':
+          await load();
+          return { type: 'loaded', docCount: index.engine.size(), stale: await index.stale() };
         case 'open':
           return open();
         case 'rebuild':
           await open();
           return { type: 'ready', docCount: index.engine.size(), rebuilt: true };
         case 'query':
+          await load();
           return { type: 'answer', answer: await answerer.answer(index.engine, analyse, request) };
       }
     },

@@ -11,9 +11,10 @@ export interface IndexStatus {
 type Listener = (status: IndexStatus) => void;
 
 /**
- * The page's handle on the search index, which lives in the index worker: opened at start
- * (the saved index is loaded, and rebuilt only when it no longer matches the library),
- * rebuilt after imports and edits, and queried. Queries wait for the index to be ready.
+ * The page's handle on the search index, which lives in the index worker: loaded at start,
+ * then brought in step with the library (only when it no longer matches), updated after
+ * imports and edits, and queried. Queries wait for the saved index to load, never for an
+ * update: meanwhile they are answered from what is indexed so far.
  */
 class SearchService {
   private client = createIndexClient();
@@ -24,26 +25,39 @@ class SearchService {
   private rebuildAgain = false;
 
   start(): Promise<void> {
-    this.ready ??= this.track(async () => {
-      const opened = await this.client.request({ type: 'open' });
-      if (opened.type === 'ready') this.setStatus({ state: 'ready', docCount: opened.docCount });
-    });
+    if (!this.ready) {
+      let stale = false;
+      this.ready = this.track(async () => {
+        const loaded = await this.client.request({ type: 'load' });
+        if (loaded.type !== 'loaded') throw new Error('index worker answered out of turn');
+        stale = loaded.stale;
+        this.setStatus({ state: stale ? 'indexing' : 'ready', docCount: loaded.docCount });
+      });
+      // Said "Indexing…" only when there is something to index; the check runs either way.
+      void this.ready.then(() => this.update(stale));
+    }
     return this.ready;
   }
 
-  /** Rebuilds from the library; calls made while a rebuild runs coalesce into one more. */
+  /** Indexes what changed in the library; calls during an update coalesce into one more. */
   rebuild(): Promise<void> {
+    return this.update(true);
+  }
+
+  private update(announce: boolean): Promise<void> {
     if (this.rebuilding) {
       this.rebuildAgain = true;
       return this.rebuilding;
     }
     this.rebuilding = this.track(async () => {
       await this.start();
+      let show = announce;
       do {
         this.rebuildAgain = false;
-        this.setStatus({ state: 'indexing', docCount: this.status.docCount });
+        if (show) this.setStatus({ state: 'indexing', docCount: this.status.docCount });
         const built = await this.client.request({ type: 'rebuild' });
         if (built.type === 'ready') this.setStatus({ state: 'ready', docCount: built.docCount });
+        show = true;
       } while (this.rebuildAgain);
     }).finally(() => {
       this.rebuilding = null;
