@@ -43,6 +43,13 @@ async function ask(engine: SearchEngine, query: string): Promise<SearchAnswer & 
   return reply.answer;
 }
 
+/** Opens (loads, then updates) and notes the progress the update reports. */
+async function openNoting(engine: SearchEngine) {
+  const progress: number[] = [];
+  const reply = await engine.handle({ type: 'open' }, (p) => progress.push(p.docCount));
+  return { reply, progress };
+}
+
 const ranking = (answer: SearchAnswer & { ok: true }) =>
   answer.items.map((i) => [i.doc.id, i.score] as const);
 
@@ -112,9 +119,13 @@ describe('a library index built by segment builders', () => {
     expect(await searchIndexRepo(database).segmentKeys()).toHaveLength(3);
     const reopened = createSearchEngine(database);
     expect(await reopened.handle({ type: 'load' })).toEqual({
-      type: 'loaded',
+      type: 'ready',
       docCount: 2400,
-      stale: false,
+      rebuilt: false,
+    });
+    expect(await openNoting(reopened)).toEqual({
+      reply: { type: 'ready', docCount: 2400, rebuilt: false },
+      progress: [],
     });
     for (const query of QUERIES)
       expect(ranking(await ask(reopened, query))).toEqual(ranking(await ask(engine, query)));
@@ -123,28 +134,28 @@ describe('a library index built by segment builders', () => {
   it('answers queries while a build runs, from the segments attached so far', async () => {
     const ids = await seed(2000);
     const rest = gate();
-    const { pool, built } = recordingBuilders(2, async (chunk) => {
+    const { pool } = recordingBuilders(2, async (chunk) => {
       if (chunk[0] !== ids[0]) await rest.opened;
     });
     const engine = createSearchEngine(database, { builder: pool, segmentSize: 500 });
     let finished = false;
-    const opening = engine.handle({ type: 'open' }).then((reply) => {
-      finished = true;
-      return reply;
-    });
-    while (built.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    // The first segment is attached a moment after its builder answered.
-    let partial = await ask(engine, 'constitution');
-    while (partial.total === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      partial = await ask(engine, 'constitution');
-    }
+    const progress: number[] = [];
+    const opening = engine
+      .handle({ type: 'open' }, (p) => progress.push(p.docCount))
+      .then((reply) => {
+        finished = true;
+        return reply;
+      });
+    while (!progress.includes(500)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const partial = await ask(engine, 'constitution');
     expect(finished).toBe(false);
+    expect(partial.total).toBeGreaterThan(0);
     const firstIds = new Set(ids.slice(0, 500));
     expect(partial.items.every((i) => firstIds.has(i.doc.id))).toBe(true);
 
     rest.open();
     expect(await opening).toMatchObject({ docCount: 2000, rebuilt: true });
+    expect(progress).toEqual([0, 500, 1000, 1500, 2000]);
     const full = await ask(engine, 'constitution');
     expect(full.total).toBeGreaterThan(partial.total);
     expect(full.items.some((i) => !firstIds.has(i.doc.id))).toBe(true);
@@ -200,7 +211,10 @@ describe('a library index built by segment builders', () => {
       [a, b].sort(),
     );
     const reopened = createSearchEngine(database);
-    expect(await reopened.handle({ type: 'load' })).toMatchObject({ docCount: 300, stale: false });
+    expect(await openNoting(reopened)).toMatchObject({
+      reply: { docCount: 300, rebuilt: false },
+      progress: [],
+    });
     expect((await ask(reopened, 'lighthouse')).total).toBe(2);
   });
 });
@@ -225,10 +239,9 @@ describe('a failed or damaged build', () => {
     // (The failed update's last build may still have finished meanwhile: the same ids.)
     expect([...new Set(built.flat())].sort()).toEqual(ids.slice(600));
     const reopened = createSearchEngine(database);
-    expect(await reopened.handle({ type: 'load' })).toEqual({
-      type: 'loaded',
-      docCount: 1000,
-      stale: false,
+    expect(await openNoting(reopened)).toEqual({
+      reply: { type: 'ready', docCount: 1000, rebuilt: false },
+      progress: [],
     });
     expect(ranking(await ask(reopened, 'tariff'))).toEqual(ranking(await ask(engine, 'tariff')));
   });
@@ -247,9 +260,12 @@ describe('a failed or damaged build', () => {
     await expect(engine.handle({ type: 'rebuild' })).rejects.toThrow('builder stopped');
     expect(await searchIndexRepo(database).manifest()).toEqual(saved);
     const reopened = createSearchEngine(database);
-    expect(await reopened.handle({ type: 'load' })).toMatchObject({ docCount: 200, stale: true });
+    expect(await reopened.handle({ type: 'load' })).toMatchObject({ docCount: 200 });
     expect((await ask(reopened, 'lighthouse')).total).toBe(0);
-    expect(await reopened.handle({ type: 'open' })).toMatchObject({ rebuilt: true });
+    expect(await openNoting(reopened)).toMatchObject({
+      reply: { rebuilt: true },
+      progress: [200, 200],
+    });
     expect((await ask(reopened, 'lighthouse')).items.map((i) => i.doc.id)).toEqual([ids[7]]);
   });
 
@@ -261,12 +277,11 @@ describe('a failed or damaged build', () => {
     const [key] = await searchIndexRepo(database).segmentKeys();
     await database.searchSegments.update(key as string, { json: '{"v":1,"ids":' });
     const reopened = createSearchEngine(database);
-    expect(await reopened.handle({ type: 'load' })).toEqual({
-      type: 'loaded',
-      docCount: 0,
-      stale: true,
+    expect(await reopened.handle({ type: 'load' })).toMatchObject({ docCount: 0 });
+    expect(await openNoting(reopened)).toMatchObject({
+      reply: { docCount: 200, rebuilt: true },
+      progress: [0, 200],
     });
-    expect(await reopened.handle({ type: 'open' })).toMatchObject({ docCount: 200, rebuilt: true });
     expect(ranking(await ask(reopened, 'constitution'))).toEqual(expected);
     expect(await searchIndexRepo(database).segmentKeys()).not.toContain(key);
   });

@@ -11,6 +11,8 @@ import { searchIndexRepo } from '../../db/search-index-repo';
 import type { DossierDb, SavedSegment } from '../../db/schema';
 import { inProcessSegmentBuilder } from './segment-builder';
 
+type Progress = (docCount: number) => void;
+
 export interface LibraryIndexOptions {
   /** Where segments are built; the index worker passes its pool of builder workers. */
   builder?: SegmentBuilder;
@@ -71,13 +73,11 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
       .flatMap((s) => s.segment.ids.filter((_, ref) => !s.deleted.has(ref)));
   }
 
-  /** Whether the library changed since the index was built or saved. */
-  async function stale(): Promise<boolean> {
-    const plan = planUpdate(signatures, await repo().sources());
-    return dirty || plan.add.length > 0 || plan.remove.length > 0;
-  }
-
-  async function addChanged(add: readonly string[], current: ReadonlyMap<string, string>) {
+  async function addChanged(
+    add: readonly string[],
+    current: ReadonlyMap<string, string>,
+    report: Progress,
+  ) {
     const builds = buildJobs(add, segmentSize).map((ids) => builder.build(ids));
     // Each failure is taken up in turn below; none may go unhandled meanwhile.
     for (const build of builds) void build.catch(() => undefined);
@@ -85,6 +85,7 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
     for (const build of builds) {
       const { segment } = attach(await build);
       for (const id of segment.ids) signatures[id] = current.get(id) ?? '';
+      report(engine.size());
     }
   }
 
@@ -123,7 +124,7 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
     dirty = false;
   }
 
-  async function run(): Promise<boolean> {
+  async function run(report: Progress): Promise<boolean> {
     const sources = await repo().sources();
     const plan = planUpdate(signatures, sources);
     const dropped = engine.segments().length > 0 && Object.keys(signatures).length === 0;
@@ -132,7 +133,8 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
     engine.remove(plan.remove);
     for (const id of plan.remove) delete signatures[id];
     if (plan.remove.length > 0) dirty = true;
-    await addChanged(plan.add, current);
+    report(engine.size());
+    await addChanged(plan.add, current, report);
     await mergeSmall();
     await save();
     return true;
@@ -141,12 +143,14 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
   /**
    * Brings the index in step with the library; answers whether anything changed. Updates
    * run one after another (each plans from what the one before left); queries never wait.
+   * `report` hears the number of documents searchable once there is work to do and after
+   * each segment arrives; an update with nothing to do reports nothing.
    */
-  function update(): Promise<boolean> {
-    const next = queue.then(run);
+  function update(report: Progress = () => {}): Promise<boolean> {
+    const next = queue.then(() => run(report));
     queue = next.catch(() => undefined);
     return next;
   }
 
-  return { engine, load, stale, update };
+  return { engine, load, update };
 }

@@ -12,8 +12,8 @@ type Listener = (status: IndexStatus) => void;
 
 /**
  * The page's handle on the search index, which lives in the index worker: loaded at start,
- * then brought in step with the library (only when it no longer matches), updated after
- * imports and edits, and queried. Queries wait for the saved index to load, never for an
+ * then brought in step with the library (indexing only what no longer matches), updated
+ * after imports and edits, and queried. Queries wait for the saved index to load, never for an
  * update: meanwhile they are answered from what is indexed so far.
  */
 class SearchService {
@@ -26,38 +26,34 @@ class SearchService {
 
   start(): Promise<void> {
     if (!this.ready) {
-      let stale = false;
       this.ready = this.track(async () => {
         const loaded = await this.client.request({ type: 'load' });
-        if (loaded.type !== 'loaded') throw new Error('index worker answered out of turn');
-        stale = loaded.stale;
-        this.setStatus({ state: stale ? 'indexing' : 'ready', docCount: loaded.docCount });
+        if (loaded.type !== 'ready') throw new Error('index worker answered out of turn');
+        this.setStatus({ state: 'ready', docCount: loaded.docCount });
       });
-      // Said "Indexing…" only when there is something to index; the check runs either way.
-      void this.ready.then(() => this.update(stale));
+      void this.ready.then(() => this.rebuild());
     }
     return this.ready;
   }
 
-  /** Indexes what changed in the library; calls during an update coalesce into one more. */
+  /**
+   * Indexes what changed in the library; calls during an update coalesce into one more.
+   * The status says "indexing" only once the index worker finds work, and its count grows
+   * as segments arrive, so a search shown is asked again as the index fills.
+   */
   rebuild(): Promise<void> {
-    return this.update(true);
-  }
-
-  private update(announce: boolean): Promise<void> {
     if (this.rebuilding) {
       this.rebuildAgain = true;
       return this.rebuilding;
     }
     this.rebuilding = this.track(async () => {
       await this.start();
-      let show = announce;
       do {
         this.rebuildAgain = false;
-        if (show) this.setStatus({ state: 'indexing', docCount: this.status.docCount });
-        const built = await this.client.request({ type: 'rebuild' });
+        const built = await this.client.request({ type: 'rebuild' }, [], (progress) =>
+          this.setStatus({ state: 'indexing', docCount: progress.docCount }),
+        );
         if (built.type === 'ready') this.setStatus({ state: 'ready', docCount: built.docCount });
-        show = true;
       } while (this.rebuildAgain);
     }).finally(() => {
       this.rebuilding = null;
