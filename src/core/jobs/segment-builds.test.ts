@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { segmentFromData, type SegmentData } from '../search/engine/segment';
-import { builderPool, buildJobs, segmentJson, type SegmentBuilder } from './segment-builds';
+import {
+  builderPool,
+  buildJobs,
+  segmentJson,
+  withFallback,
+  type SegmentBuilder,
+} from './segment-builds';
 
 describe('buildJobs', () => {
   it('cuts a full build into segments of the given size, in order', () => {
@@ -115,5 +121,43 @@ describe('builderPool', () => {
     await b.tick();
     b.gates.shift()?.finish();
     expect(await result).toBe('x');
+  });
+});
+
+describe('withFallback', () => {
+  const named = (name: string, fail: (ids: readonly string[]) => boolean) => {
+    const calls: string[] = [];
+    const builder: SegmentBuilder = {
+      build: async (ids) => {
+        calls.push(ids.join());
+        if (fail(ids)) throw new Error(`${name} cannot build ${ids.join()}`);
+        return `${name}:${ids.join()}`;
+      },
+    };
+    return { builder, calls };
+  };
+
+  it('goes over to the fallback for good when the first builds fail', async () => {
+    const primary = named('worker', () => true);
+    const fallback = named('here', () => false);
+    const fell: unknown[] = [];
+    const builder = withFallback(primary.builder, fallback.builder, (e) => fell.push(e));
+    expect(await Promise.all([builder.build(['a']), builder.build(['b'])])).toEqual([
+      'here:a',
+      'here:b',
+    ]);
+    expect(await builder.build(['c'])).toBe('here:c');
+    expect(primary.calls).toEqual(['a', 'b']);
+    expect(fell.map((e) => (e as Error).message)).toEqual(['worker cannot build a']);
+  });
+
+  it('passes on the failures of a builder that has built before', async () => {
+    const primary = named('worker', (ids) => ids.includes('bad'));
+    const fallback = named('here', () => false);
+    const builder = withFallback(primary.builder, fallback.builder);
+    expect(await builder.build(['a'])).toBe('worker:a');
+    await expect(builder.build(['bad'])).rejects.toThrow('worker cannot build bad');
+    expect(await builder.build(['b'])).toBe('worker:b');
+    expect(fallback.calls).toEqual([]);
   });
 });

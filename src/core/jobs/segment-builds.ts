@@ -82,3 +82,39 @@ export function builderPool(
     },
   };
 }
+
+/**
+ * Builds with `primary` unless it fails before it ever built anything (a builder thread that
+ * cannot start, say): from then on every build goes to `fallback`, so the index is still
+ * built, if more slowly. Once `primary` has built, its failures are real and passed on.
+ */
+export function withFallback(
+  primary: SegmentBuilder,
+  fallback: SegmentBuilder,
+  onFallback: (error: unknown) => void = () => {},
+): SegmentBuilder {
+  let proven = false;
+  let fallen = false;
+  return {
+    async build(ids) {
+      if (fallen) return fallback.build(ids);
+      try {
+        const json = await primary.build(ids);
+        proven = true;
+        return json;
+      } catch (error) {
+        if (proven) throw error;
+        if (!fallen) {
+          fallen = true;
+          primary.dispose?.();
+          onFallback(error);
+        }
+        return fallback.build(ids);
+      }
+    },
+    dispose() {
+      primary.dispose?.();
+      fallback.dispose?.();
+    },
+  };
+}

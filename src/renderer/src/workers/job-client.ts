@@ -25,6 +25,9 @@ export class JobClient<Req, Res, Prog = never> {
       else job.reject(new Error(message.error));
     };
     worker.onerror = (event) => {
+      // Handled here, by failing its jobs: unhandled, a nested worker's error would also be
+      // raised in the worker that started it, and fail that one's jobs too.
+      event.preventDefault();
       const error = new Error(`Worker failed: ${event.message}`);
       for (const job of this.pending.values()) job.reject(error);
       this.pending.clear();
