@@ -56,6 +56,7 @@ const ranking = (answer: SearchAnswer & { ok: true }) =>
 /** In-process builders that note what they build; `hold` keeps a build until released. */
 function recordingBuilders(size: number, hold: (ids: readonly string[]) => Promise<void>) {
   const built: string[][] = [];
+  let stopped = 0;
   const pool = builderPool((): SegmentBuilder => {
     const inner = inProcessSegmentBuilder(database);
     return {
@@ -65,9 +66,12 @@ function recordingBuilders(size: number, hold: (ids: readonly string[]) => Promi
         built.push([...ids]);
         return json;
       },
+      dispose: () => {
+        stopped += 1;
+      },
     };
   }, size);
-  return { pool, built };
+  return { pool, built, stopped: () => stopped };
 }
 
 function gate() {
@@ -91,7 +95,7 @@ describe('a library index built by segment builders', () => {
     const ids = await seed(2400, docs);
     const twinWords = twin.content.text.split(' ').slice(0, 4).join(' ');
     // Later segments finish first: the last is built at once, the first waits longest.
-    const { pool, built } = recordingBuilders(3, async (chunk) => {
+    const { pool, built, stopped } = recordingBuilders(3, async (chunk) => {
       const at = ids.indexOf(chunk[0] ?? '') / 1100;
       await new Promise((resolve) => setTimeout(resolve, (3 - at) * 150));
     });
@@ -102,6 +106,8 @@ describe('a library index built by segment builders', () => {
       rebuilt: true,
     });
     expect(built.map((b) => b.length)).toEqual([200, 1100, 1100]);
+    // The three builders are let go once the build is done.
+    expect(stopped()).toBe(3);
     expect(built.flat().sort()).toEqual(ids);
 
     const whole = createEngine();

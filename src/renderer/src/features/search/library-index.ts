@@ -147,7 +147,9 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
    * each segment arrives; an update with nothing to do reports nothing.
    */
   function update(report: Progress = () => {}): Promise<boolean> {
-    const next = queue.then(() => run(report));
+    // Idle builders are let go after each update: a builder that built a big segment holds
+    // much memory, and a small import later starts one again in a moment.
+    const next = queue.then(() => run(report)).finally(() => builder.dispose?.());
     queue = next.catch(() => undefined);
     return next;
   }
