@@ -6,3 +6,9 @@ export interface JobMessage<T> {
 
 export type JobReply<T> =
   { jobId: number; ok: true; response: T } | { jobId: number; ok: false; error: string };
+
+/** What a long job says while it runs; any number of these come before its reply. */
+export interface JobProgress<P> {
+  jobId: number;
+  progress: P;
+}

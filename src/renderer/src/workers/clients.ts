@@ -1,5 +1,9 @@
 import type { StationRequest, StationResponse } from '@core/jobs/ingest-station-protocol';
-import type { EngineRequest, EngineResponse } from '../features/search/search-engine';
+import type {
+  EngineProgress,
+  EngineRequest,
+  EngineResponse,
+} from '../features/search/search-engine';
 import { JobClient } from './job-client';
 
 export function createIngestClient(): JobClient<StationRequest, StationResponse> {
@@ -8,7 +12,7 @@ export function createIngestClient(): JobClient<StationRequest, StationResponse>
   );
 }
 
-export function createIndexClient(): JobClient<EngineRequest, EngineResponse> {
+export function createIndexClient(): JobClient<EngineRequest, EngineResponse, EngineProgress> {
   return new JobClient(
     new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module' }),
   );

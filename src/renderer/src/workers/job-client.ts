@@ -1,34 +1,48 @@
-import type { JobMessage, JobReply } from '@core/jobs/protocol';
+import type { JobMessage, JobProgress, JobReply } from '@core/jobs/protocol';
+
+interface Pending<Res, Prog> {
+  resolve: (value: Res) => void;
+  reject: (error: Error) => void;
+  onProgress?: (progress: Prog) => void;
+}
 
 /** Sends jobs to a worker and resolves each with its reply. */
-export class JobClient<Req, Res> {
+export class JobClient<Req, Res, Prog = never> {
   private nextId = 1;
-  private readonly pending = new Map<
-    number,
-    { resolve: (value: Res) => void; reject: (error: Error) => void }
-  >();
+  private readonly pending = new Map<number, Pending<Res, Prog>>();
 
   constructor(private readonly worker: Worker) {
-    worker.onmessage = (event: MessageEvent<JobReply<Res>>) => {
-      const reply = event.data;
-      const job = this.pending.get(reply.jobId);
+    worker.onmessage = (event: MessageEvent<JobReply<Res> | JobProgress<Prog>>) => {
+      const message = event.data;
+      const job = this.pending.get(message.jobId);
       if (!job) return;
-      this.pending.delete(reply.jobId);
-      if (reply.ok) job.resolve(reply.response);
-      else job.reject(new Error(reply.error));
+      if ('progress' in message) {
+        job.onProgress?.(message.progress);
+        return;
+      }
+      this.pending.delete(message.jobId);
+      if (message.ok) job.resolve(message.response);
+      else job.reject(new Error(message.error));
     };
     worker.onerror = (event) => {
+      // Handled here, by failing its jobs: unhandled, a nested worker's error would also be
+      // raised in the worker that started it, and fail that one's jobs too.
+      event.preventDefault();
       const error = new Error(`Worker failed: ${event.message}`);
       for (const job of this.pending.values()) job.reject(error);
       this.pending.clear();
     };
   }
 
-  request(request: Req, transfer: Transferable[] = []): Promise<Res> {
+  request(
+    request: Req,
+    transfer: Transferable[] = [],
+    onProgress?: (progress: Prog) => void,
+  ): Promise<Res> {
     const jobId = this.nextId++;
     const message: JobMessage<Req> = { jobId, request };
     return new Promise<Res>((resolve, reject) => {
-      this.pending.set(jobId, { resolve, reject });
+      this.pending.set(jobId, { resolve, reject, onProgress });
       this.worker.postMessage(message, transfer);
     });
   }

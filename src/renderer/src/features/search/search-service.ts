@@ -11,9 +11,10 @@ export interface IndexStatus {
 type Listener = (status: IndexStatus) => void;
 
 /**
- * The page's handle on the search index, which lives in the index worker: opened at start
- * (the saved index is loaded, and rebuilt only when it no longer matches the library),
- * rebuilt after imports and edits, and queried. Queries wait for the index to be ready.
+ * The page's handle on the search index, which lives in the index worker: loaded at start,
+ * then brought in step with the library (indexing only what no longer matches), updated
+ * after imports and edits, and queried. Queries wait for the saved index to load, never for an
+ * update: meanwhile they are answered from what is indexed so far.
  */
 class SearchService {
   private client = createIndexClient();
@@ -24,14 +25,22 @@ class SearchService {
   private rebuildAgain = false;
 
   start(): Promise<void> {
-    this.ready ??= this.track(async () => {
-      const opened = await this.client.request({ type: 'open' });
-      if (opened.type === 'ready') this.setStatus({ state: 'ready', docCount: opened.docCount });
-    });
+    if (!this.ready) {
+      this.ready = this.track(async () => {
+        const loaded = await this.client.request({ type: 'load' });
+        if (loaded.type !== 'ready') throw new Error('index worker answered out of turn');
+        this.setStatus({ state: 'ready', docCount: loaded.docCount });
+      });
+      void this.ready.then(() => this.rebuild());
+    }
     return this.ready;
   }
 
-  /** Rebuilds from the library; calls made while a rebuild runs coalesce into one more. */
+  /**
+   * Indexes what changed in the library; calls during an update coalesce into one more.
+   * The status says "indexing" only once the index worker finds work, and its count grows
+   * as segments arrive, so a search shown is asked again as the index fills.
+   */
   rebuild(): Promise<void> {
     if (this.rebuilding) {
       this.rebuildAgain = true;
@@ -41,8 +50,9 @@ class SearchService {
       await this.start();
       do {
         this.rebuildAgain = false;
-        this.setStatus({ state: 'indexing', docCount: this.status.docCount });
-        const built = await this.client.request({ type: 'rebuild' });
+        const built = await this.client.request({ type: 'rebuild' }, [], (progress) =>
+          this.setStatus({ state: 'indexing', docCount: progress.docCount }),
+        );
         if (built.type === 'ready') this.setStatus({ state: 'ready', docCount: built.docCount });
       } while (this.rebuildAgain);
     }).finally(() => {
