@@ -121,8 +121,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (cached !== undefined) return cached;
     let df = 0;
     for (const { segment } of live) {
-      const posting = segment.postings.get(term);
-      if (posting) for (const list of posting) if (list) df += list.length / 2;
+      const t = segment.terms.get(term);
+      if (t === undefined) continue;
+      for (const { starts } of segment.postings) {
+        df += ((starts[t + 1] as number) - (starts[t] as number)) / 2;
+      }
     }
     const value = idf(df, documentCount);
     idfCache.set(term, value);
@@ -204,15 +207,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (clause.presence === 'must') mustCount += 1;
       if (clause.presence !== 'mustNot') positive = true;
       for (const [term, weight] of expansions[ci] ?? []) {
-        const posting = segment.postings.get(term);
-        if (!posting) continue;
+        const t = segment.terms.get(term);
+        if (t === undefined) continue;
         const weightIdf = weight * globalIdf(term);
         for (const f of fieldsOf(clause)) {
-          const list = posting[f];
+          const posting = segment.postings[f];
           const norm = norms[f];
-          if (!list || !norm) continue;
+          if (!posting || !norm) continue;
+          const list = posting.data;
+          const end = posting.starts[t + 1] as number;
           const boost = weightIdf * FIELD_BOOST[FIELDS[f] as IndexField] * (K1 + 1);
-          for (let i = 0; i < list.length; i += 2) {
+          for (let i = posting.starts[t] as number; i < end; i += 2) {
             const ref = list[i] as number;
             const flag = flags[ref] as number;
             if (flag === 0) touched.push(ref);
