@@ -74,23 +74,30 @@ export class PositionsBuilder {
   private lastRef: number[] = [];
   /** One document's (word id × 2^21 + place), sorted to group each word's places. */
   private pairs = new Float64Array(1024);
+  /** The id of each word of the last document added (-1 past the last place kept). */
+  wordIds = new Int32Array(1024);
 
   /** Adds one document's words (see placesOf for their places and the sentence marks). */
   add(ref: number, text: string, found: readonly Word[]): void {
     const needed = found.length * 2;
     if (this.pairs.length < needed) this.pairs = new Float64Array(needed * 2);
-    const { pairs } = this;
+    if (this.wordIds.length < found.length) this.wordIds = new Int32Array(found.length * 2);
+    const { pairs, wordIds } = this;
+    wordIds.fill(-1, 0, found.length);
     let n = 0;
     let place = -1;
     let end = -1;
-    for (const w of found) {
+    for (let k = 0; k < found.length; k += 1) {
+      const w = found[k] as Word;
       place += 1;
       if (end >= 0 && w.start - end > 1 && endsSentence(text, end, w.start)) {
         pairs[n++] = this.idOf(SENTENCE_MARK) * PLACE_SPAN + place;
         place += 1;
       }
       if (place >= PLACE_SPAN) break;
-      pairs[n++] = this.idOf(w.word) * PLACE_SPAN + place;
+      const id = this.idOf(w.word);
+      wordIds[k] = id;
+      pairs[n++] = id * PLACE_SPAN + place;
       end = w.end;
     }
     const sorted = pairs.subarray(0, n).sort();

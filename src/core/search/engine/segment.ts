@@ -1,5 +1,5 @@
 import { analysisLanguage, termOf } from './languages';
-import { words } from './analyse';
+import { words, type Word } from './analyse';
 import { PositionsBuilder, placesFromText, placesToText } from './positions';
 import { INDEX_FIELDS_ALL, type IndexableDoc, type IndexField } from './types';
 
@@ -51,9 +51,31 @@ export const FIELDS = INDEX_FIELDS_ALL;
 export function buildSegment(docs: readonly IndexableDoc[]): Segment {
   const vocabSets = new Map<string, Set<string>>();
   const lengths: number[][] = FIELDS.map(() => []);
-  const postings = new Map<string, (number[] | undefined)[]>();
-  const counts = new Map<string, number>();
+  // Terms are numbered as met; each word occurrence then costs array reads, not lookups.
+  const terms = new Map<string, number>();
+  /** By term number, per field: interleaved [local number, term frequency, …]. */
+  const lists: (number[] | undefined)[][] = FIELDS.map(() => []);
+  let counts = new Int32Array(1024);
+  const counted: number[] = [];
   const places = new PositionsBuilder();
+  /** Per analysis language, by body word id: its term number (-1: a stop word), and
+   * whether the word is in the vocabulary. */
+  const wordTerms = new Map<string, { terms: number[]; inVocab: boolean[] }>();
+  const termNumber = (word: string, lang: string): number => {
+    const term = termOf(word, lang);
+    if (term === null) return -1;
+    let t = terms.get(term);
+    if (t === undefined) {
+      t = terms.size;
+      terms.set(term, t);
+      if (counts.length <= t) {
+        const bigger = new Int32Array(counts.length * 2);
+        bigger.set(counts);
+        counts = bigger;
+      }
+    }
+    return t;
+  };
   docs.forEach((doc, ref) => {
     const lang = analysisLanguage(doc.language);
     let vocab = vocabSets.get(lang);
@@ -61,49 +83,60 @@ export function buildSegment(docs: readonly IndexableDoc[]): Segment {
       vocab = new Set();
       vocabSets.set(lang, vocab);
     }
+    let known = wordTerms.get(lang);
+    if (!known) {
+      known = { terms: [], inVocab: [] };
+      wordTerms.set(lang, known);
+    }
     FIELDS.forEach((field, f) => {
-      counts.clear();
       let length = 0;
       const found = words(doc[field], doc.language);
-      if (field === 'body') places.add(ref, doc.body, found);
-      for (const w of found) {
-        const term = termOf(w.word, lang);
-        if (term === null) continue;
-        vocab.add(w.word);
-        counts.set(term, (counts.get(term) ?? 0) + 1);
+      const body = field === 'body';
+      if (body) places.add(ref, doc.body, found);
+      for (let k = 0; k < found.length; k += 1) {
+        const word = (found[k] as Word).word;
+        // Body words have ids from the places just kept: their terms are looked up once
+        // per segment, not once per occurrence.
+        const id = body ? (places.wordIds[k] as number) : -1;
+        let t = id >= 0 ? known.terms[id] : undefined;
+        if (t === undefined) {
+          t = termNumber(word, lang);
+          if (id >= 0) known.terms[id] = t;
+        }
+        if (t < 0) continue;
+        if (id < 0) vocab.add(word);
+        else if (!known.inVocab[id]) {
+          known.inVocab[id] = true;
+          vocab.add(word);
+        }
+        if ((counts[t] as number) === 0) counted.push(t);
+        counts[t] = (counts[t] as number) + 1;
         length += 1;
       }
       (lengths[f] as number[]).push(length);
-      for (const [term, tf] of counts) {
-        let posting = postings.get(term);
-        if (!posting) {
-          posting = [];
-          postings.set(term, posting);
-        }
-        (posting[f] ??= []).push(ref, tf);
+      const byTerm = lists[f] as (number[] | undefined)[];
+      for (const t of counted) {
+        (byTerm[t] ??= []).push(ref, counts[t] as number);
+        counts[t] = 0;
       }
+      counted.length = 0;
     });
   });
   const vocab = new Map<string, string[]>();
   for (const [lang, set] of vocabSets) vocab.set(lang, [...set].sort());
-  const terms = new Map<string, number>();
-  for (const term of postings.keys()) terms.set(term, terms.size);
   const packed = FIELDS.map((_, f) => {
+    const byTerm = lists[f] as (number[] | undefined)[];
     const starts = new Int32Array(terms.size + 1);
     let total = 0;
-    let t = 0;
-    for (const lists of postings.values()) {
+    for (let t = 0; t < terms.size; t += 1) {
       starts[t] = total;
-      total += lists[f]?.length ?? 0;
-      t += 1;
+      total += byTerm[t]?.length ?? 0;
     }
-    starts[t] = total;
+    starts[terms.size] = total;
     const data = new Int32Array(total);
-    t = 0;
-    for (const lists of postings.values()) {
-      const list = lists[f];
+    for (let t = 0; t < terms.size; t += 1) {
+      const list = byTerm[t];
       if (list) data.set(list, starts[t]);
-      t += 1;
     }
     return { starts, data };
   });
