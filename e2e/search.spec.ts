@@ -187,7 +187,8 @@ test('a long result list shows its best 20, and Show more results adds the rest'
     name: `field-report-${String(i + 1).padStart(2, '0')}.txt`,
     mimeType: 'text/plain',
     buffer: Buffer.from(
-      `Field Report ${i + 1}\nDate: 2016-${String((i % 12) + 1).padStart(2, '0')}-15\n\n` +
+      `Field Report ${i + 1}\nSource: Monitor of Province ${i + 1}\n` +
+        `Date: 2016-${String((i % 12) + 1).padStart(2, '0')}-15\n\n` +
         `Inspectors visited the shelter of province ${i + 1} and counted ${i + 3} residents. ` +
         `${'The register was kept. '.repeat(i % 5)}\n`,
     ),
@@ -210,4 +211,14 @@ test('a long result list shows its best 20, and Show more results adds the rest'
   const listed = await titles(page).allTextContents();
   expect(new Set(listed).size).toBe(30);
   await expect(results(page).locator('.snippet mark')).toHaveCount(30);
+
+  // Thirty sources: the first ten are listed, the rest behind Show all; a ticked one stays.
+  const sources = page.getByRole('group', { name: 'Source' });
+  await expect(sources.getByRole('checkbox')).toHaveCount(10);
+  await sources.getByRole('button', { name: 'Show all 30' }).click();
+  await expect(sources.getByRole('checkbox')).toHaveCount(30);
+  await sources.getByRole('checkbox', { name: /Monitor of Province 30\b/ }).check();
+  await expect(results(page).getByRole('status')).toContainText('1 document found');
+  await sources.getByRole('button', { name: 'Show fewer' }).click();
+  await expect(sources.getByRole('checkbox', { name: /Monitor of Province 30\b/ })).toBeChecked();
 });
