@@ -117,8 +117,12 @@ export function facetResults(
   docs: readonly DocFacts[],
   filters: FacetFilters,
   tagsOf: TagsOf,
-): { kept: DocFacts[]; facets: Facets } {
-  const kept = docs.filter((d) => passes(d, filters, tagsOf, null));
+): { kept: DocFacts[]; keptIndexes: number[]; facets: Facets } {
+  const keptIndexes: number[] = [];
+  docs.forEach((d, i) => {
+    if (passes(d, filters, tagsOf, null)) keptIndexes.push(i);
+  });
+  const kept = keptIndexes.map((i) => docs[i] as DocFacts);
   const tagCounts = TAGS.map((tag) => ({
     value: tag,
     label: labelOf('tags', tag),
@@ -127,6 +131,7 @@ export function facetResults(
   }));
   return {
     kept,
+    keptIndexes,
     facets: {
       format: countGroup('format', docs, filters, tagsOf),
       source: countGroup('source', docs, filters, tagsOf),

@@ -56,7 +56,8 @@ export type QueryAnswer =
 
 /** What the words and phrases selected: every document's score, and what to highlight. */
 interface Matched {
-  scores: Map<string, number>;
+  /** Every selected document with its score, in no particular order. */
+  hits: { id: string; score: number }[];
   /** Analysed terms that count as hits, by field (for every document). */
   terms: Map<IndexField, Set<string>>;
   /** Finds those terms' written forms in a text without analysing it, where it can. */
@@ -95,14 +96,18 @@ export async function runQuery(
   const matched = await matchDocuments(query, ctx);
 
   const inRange: DocFacts[] = [];
-  for (const id of matched.scores.keys()) {
-    const doc = facts.get(id);
-    if (doc && passesDates(doc.date, query.dates)) inRange.push(doc);
+  const inRangeScores: number[] = [];
+  for (const hit of matched.hits) {
+    const doc = facts.get(hit.id);
+    if (doc && passesDates(doc.date, query.dates)) {
+      inRange.push(doc);
+      inRangeScores.push(hit.score);
+    }
   }
-  const { kept, facets } = facetResults(inRange, options.filters ?? NO_FILTERS, (id) =>
+  const { kept, keptIndexes, facets } = facetResults(inRange, options.filters ?? NO_FILTERS, (id) =>
     tags.get(id),
   );
-  const scores = kept.map((doc) => matched.scores.get(doc.id) ?? 0);
+  const scores = keptIndexes.map((i) => inRangeScores[i] as number);
   const offset = Math.max(0, options.offset ?? 0);
   const best = bestIndexes(kept.length, offset + (options.limit ?? 50), (a, b) => {
     const x = scores[a] as number;
@@ -228,7 +233,6 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   const positive = clauses.filter((c) => c.presence !== 'mustNot');
   const excluded = clauses.filter((c) => c.presence === 'mustNot');
   const termHits = positive.length > 0 ? engine.search(clauses, { unordered: true }) : [];
-  const termScores = new Map(termHits.map((h) => [h.id, h.score]));
   const terms = positive.length > 0 ? engine.terms(positive) : new Map<IndexField, Set<string>>();
   const phrases = await Promise.all(
     query.phrases.map(async (p) => ({ part: p, docs: await phraseMatches(p, ctx) })),
@@ -236,6 +240,11 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   const mustPhrases = phrases.filter((p) => p.part.presence === 'must');
   const shouldPhrases = phrases.filter((p) => p.part.presence === 'should');
 
+  const plain = phrases.length === 0 && excluded.length === 0 && positive.length > 0;
+  // Plain words need no lookups by id: the engine's hits are the answer.
+  const termScores = plain
+    ? new Map<string, number>()
+    : new Map(termHits.map((h) => [h.id, h.score]));
   let base: Iterable<string>;
   if (positive.some((c) => c.presence === 'must')) {
     base = termScores.keys();
@@ -252,21 +261,26 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
     for (const hit of engine.search(asked, { unordered: true })) dropped.add(hit.id);
   }
 
-  const scores = new Map<string, number>();
-  for (const id of base) {
-    if (dropped.has(id) || !ctx.facts.has(id)) continue;
-    let score = termScores.get(id) ?? 0;
-    let keep = true;
-    for (const { part, docs } of phrases) {
-      const phraseScore = docs.get(id);
-      const present = phraseScore !== undefined;
-      if (part.presence === 'mustNot' ? present : part.presence === 'must' && !present) {
-        keep = false;
-        break;
+  let hits: { id: string; score: number }[];
+  if (plain) {
+    hits = termHits;
+  } else {
+    hits = [];
+    for (const id of base) {
+      if (dropped.has(id) || !ctx.facts.has(id)) continue;
+      let score = termScores.get(id) ?? 0;
+      let keep = true;
+      for (const { part, docs } of phrases) {
+        const phraseScore = docs.get(id);
+        const present = phraseScore !== undefined;
+        if (part.presence === 'mustNot' ? present : part.presence === 'must' && !present) {
+          keep = false;
+          break;
+        }
+        if (present && part.presence !== 'mustNot') score += phraseScore;
       }
-      if (present && part.presence !== 'mustNot') score += phraseScore;
+      if (keep) hits.push({ id, score });
     }
-    if (keep) scores.set(id, score);
   }
   const matchers = new Map<IndexField, ReturnType<typeof formMatcher>>();
   for (const field of ['title', 'body'] as const) {
@@ -276,7 +290,7 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   const asked = phrases
     .filter((p) => p.part.presence !== 'mustNot')
     .map((p) => ({ ...p, field: asField(p.part.field) ?? 'body' }));
-  return { scores, terms, matchers, phrases: asked };
+  return { hits, terms, matchers, phrases: asked };
 }
 
 async function matchesIn(
