@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ingestFile } from '../src/core/ingest';
 import type { ParsedDocument } from '../src/core/model';
+import type { IndexableDoc } from '../src/core/search/engine/types';
 import { nodePdfEngine } from './pdf-engine';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../resources/samples/', import.meta.url));
@@ -26,4 +27,16 @@ export async function parsedSamples(): Promise<(ParsedDocument & { id: string })
       return { ...result.doc, id: name };
     }),
   );
+}
+
+/** The bundled samples as the search engine indexes them. */
+export async function indexableSamples(): Promise<IndexableDoc[]> {
+  return (await parsedSamples()).map((d) => ({
+    id: d.id,
+    title: d.title,
+    source: d.source ?? '',
+    author: d.author ?? '',
+    body: d.text,
+    language: d.language,
+  }));
 }

@@ -1,19 +1,12 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { parsedSamples } from '../../../../tests/samples';
+import { indexableSamples } from '../../../../tests/samples';
 import { analyse } from './analyse';
 import { createEngine } from './engine';
 import { segmentFromData, segmentToData } from './segment';
 import type { IndexableDoc, TermClause } from './types';
 
-const corpus: IndexableDoc[] = (await parsedSamples()).map((d) => ({
-  id: d.id,
-  title: d.title,
-  source: d.source ?? '',
-  author: d.author ?? '',
-  body: d.text,
-  language: d.language,
-}));
+const corpus: IndexableDoc[] = await indexableSamples();
 const byId = new Map(corpus.map((d) => [d.id, d]));
 
 const engine = createEngine();

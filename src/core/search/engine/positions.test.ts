@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsedSamples } from '../../../../tests/samples';
+import { indexableSamples } from '../../../../tests/samples';
 import { exactWords } from '../query/exact-words';
 import { findPhrase } from '../query/phrase';
 import { words } from './analyse';
@@ -8,14 +8,7 @@ import { PositionsBuilder, decodePlaces, placesOf } from './positions';
 import { segmentFromData, segmentToData } from './segment';
 import type { IndexableDoc } from './types';
 
-const corpus: IndexableDoc[] = (await parsedSamples()).map((d) => ({
-  id: d.id,
-  title: d.title,
-  source: d.source ?? '',
-  author: d.author ?? '',
-  body: d.text,
-  language: d.language,
-}));
+const corpus: IndexableDoc[] = await indexableSamples();
 
 /** Documents holding the phrase, found by reading every body word by word. */
 function scan(phrase: string): string[] {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsedSamples } from '../../../../tests/samples';
+import { indexableSamples } from '../../../../tests/samples';
 import { analyse, createEngine, type IndexableDoc, type TermClause } from '../engine';
 import { formMatcher } from './highlight';
 
-const docs: IndexableDoc[] = (await parsedSamples()).map((d) => ({
-  id: d.id,
-  title: d.title,
-  source: d.source ?? '',
-  author: d.author ?? '',
-  body: d.text,
-  language: d.language,
-}));
+const docs: IndexableDoc[] = await indexableSamples();
 const engine = createEngine();
 engine.add(docs);
 

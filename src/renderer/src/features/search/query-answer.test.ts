@@ -1,13 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIngestJob } from '@core/jobs/ingest-job';
 import { NO_FILTERS } from '@core/search/query/facets';
-import { nodePdfEngine } from '../../../../../tests/pdf-engine';
-import { sampleFiles } from '../../../../../tests/samples';
+import { importSamples } from '../../../../../tests/sample-library';
 import { annotationStore } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
 import { DossierDb } from '../../db/schema';
-import { importFiles } from '../import/import-service';
 import { createSearchEngine, type SearchAnswer } from './search-engine';
 
 let database: DossierDb;
@@ -16,16 +13,7 @@ let engine: ReturnType<typeof createSearchEngine>;
 beforeAll(async () => {
   database = new DossierDb('dossier-query-answer');
   await database.open();
-  await importFiles(
-    sampleFiles().map((s) => ({
-      name: s.name,
-      relativePath: s.name,
-      size: s.bytes.byteLength,
-      read: async () => s.bytes,
-    })),
-    { ingest: (r) => runIngestJob(r, nodePdfEngine), library: documentsRepo(database) },
-    { origin: 'samples' },
-  );
+  await importSamples(database);
   const oped = (await documentsRepo(database).list()).find((d) => d.title.startsWith('Complicit'));
   if (!oped) throw new Error('the op-ed should be among the samples');
   await annotationStore(database).put({

@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runIngestJob } from '@core/jobs/ingest-job';
-import { nodePdfEngine } from '../../../../../tests/pdf-engine';
+import { importSamples } from '../../../../../tests/sample-library';
 import { sampleFiles } from '../../../../../tests/samples';
 import { documentsRepo } from '../../db/documents-repo';
 import { searchIndexRepo } from '../../db/search-index-repo';
 import { DossierDb } from '../../db/schema';
-import { importFiles } from '../import/import-service';
 import { createSearchEngine, pageOf } from './search-engine';
 
 let database: DossierDb;
@@ -15,16 +13,7 @@ beforeEach(async () => {
   n += 1;
   database = new DossierDb(`dossier-search-${n}`);
   await database.open();
-  await importFiles(
-    sampleFiles().map((s) => ({
-      name: s.name,
-      relativePath: s.name,
-      size: s.bytes.byteLength,
-      read: async () => s.bytes,
-    })),
-    { ingest: (r) => runIngestJob(r, nodePdfEngine), library: documentsRepo(database) },
-    { origin: 'samples' },
-  );
+  await importSamples(database);
 });
 afterEach(() => database.delete());
 
