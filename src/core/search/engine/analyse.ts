@@ -60,17 +60,6 @@ export function words(text: string, language: string | null = null): Word[] {
   return out;
 }
 
-/** The index terms of a text alone (no offsets): what indexing needs, done cheaply. */
-export function terms(text: string, language: string | null): string[] {
-  const lang = analysisLanguage(language);
-  const out: string[] = [];
-  for (const w of words(text, language)) {
-    const t = termOf(w.word, lang);
-    if (t !== null) out.push(t);
-  }
-  return out;
-}
-
 /** The contract's `Analyse`: tokens with offsets and the index term each is stored under. */
 export function analyse(text: string, language: string | null): AnalysedToken[] {
   const lang = analysisLanguage(language);

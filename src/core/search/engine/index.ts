@@ -1,5 +1,5 @@
 export * from './types';
-export { analyse, terms, words, normaliseWord, type Word } from './analyse';
+export { analyse, words, normaliseWord, type Word } from './analyse';
 export { createEngine, type Engine, type EngineOptions } from './engine';
 export {
   buildSegment,

@@ -84,21 +84,18 @@ export class PositionsBuilder {
     if (this.wordIds.length < found.length) this.wordIds = new Int32Array(found.length * 2);
     const { pairs, wordIds } = this;
     wordIds.fill(-1, 0, found.length);
+    const places = placesOf(text, found);
     let n = 0;
-    let place = -1;
-    let end = -1;
     for (let k = 0; k < found.length; k += 1) {
-      const w = found[k] as Word;
-      place += 1;
-      if (end >= 0 && w.start - end > 1 && endsSentence(text, end, w.start)) {
-        pairs[n++] = this.idOf(SENTENCE_MARK) * PLACE_SPAN + place;
-        place += 1;
-      }
+      const place = places[k] as number;
       if (place >= PLACE_SPAN) break;
-      const id = this.idOf(w.word);
+      // A place skipped since the word before is a sentence end: its mark stands there.
+      if (k > 0 && place - (places[k - 1] as number) === 2) {
+        pairs[n++] = this.idOf(SENTENCE_MARK) * PLACE_SPAN + place - 1;
+      }
+      const id = this.idOf((found[k] as Word).word);
       wordIds[k] = id;
       pairs[n++] = id * PLACE_SPAN + place;
-      end = w.end;
     }
     const sorted = pairs.subarray(0, n).sort();
     let i = 0;
@@ -205,32 +202,26 @@ export function decodePlaces(bytes: Uint8Array): WordPlaces {
   };
 }
 
-/** The entry of `ref` in `list`, or -1 (refs ascend). */
-function entryOf(list: WordPlaces, ref: number, from: number): number {
-  let lo = from;
-  let hi = list.refs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = list.refs[mid] as number;
-    if (r === ref) return mid;
-    if (r < ref) lo = mid + 1;
-    else hi = mid - 1;
+/** Where `value` is in values[lo .. hi), ascending, or -1. */
+function indexIn(values: Int32Array, value: number, lo: number, hi: number): number {
+  let a = lo;
+  let b = hi - 1;
+  while (a <= b) {
+    const mid = (a + b) >> 1;
+    const v = values[mid] as number;
+    if (v === value) return mid;
+    if (v < value) a = mid + 1;
+    else b = mid - 1;
   }
   return -1;
 }
 
-function hasPlace(list: WordPlaces, entry: number, place: number): boolean {
-  let lo = list.starts[entry] as number;
-  let hi = (list.starts[entry + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = list.places[mid] as number;
-    if (p === place) return true;
-    if (p < place) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
+/** The entry of `ref` in `list` at or after `from`, or -1. */
+const entryOf = (list: WordPlaces, ref: number, from: number): number =>
+  indexIn(list.refs, ref, from, list.refs.length);
+
+const hasPlace = (list: WordPlaces, entry: number, place: number): boolean =>
+  indexIn(list.places, place, list.starts[entry] as number, list.starts[entry + 1] as number) >= 0;
 
 /**
  * Documents (by number) where the words stand at the given places relative to each other:
