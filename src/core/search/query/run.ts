@@ -1,5 +1,12 @@
 import type { Page, Tag } from '../../model';
-import type { Analyse, AnalysedToken, IndexField, SearchEngine, TermClause } from '../engine/types';
+import type {
+  Analyse,
+  AnalysedToken,
+  EngineHit,
+  IndexField,
+  SearchEngine,
+  TermClause,
+} from '../engine/types';
 import { bestIndexes } from '../engine/best';
 import { makeSnippets, pageOf, type Highlight, type Snippet } from '../snippets';
 import { facetResults, NO_FILTERS, type DocFacts, type FacetFilters, type Facets } from './facets';
@@ -57,7 +64,7 @@ export type QueryAnswer =
 /** What the words and phrases selected: every document's score, and what to highlight. */
 interface Matched {
   /** Every selected document with its score, in no particular order. */
-  hits: { id: string; score: number }[];
+  hits: EngineHit[];
   /** Analysed terms that count as hits, by field (for every document). */
   terms: Map<IndexField, Set<string>>;
   /** Finds those terms' written forms in a text without analysing it, where it can. */
@@ -208,18 +215,65 @@ async function phraseMatches(phrase: PhrasePart, ctx: Context): Promise<Map<stri
     presence: 'must',
     field,
   }));
+  if (field === 'body') {
+    const held = engine.phrase(phrase.text);
+    const hits = engine.search(clauses, { unordered: true, filter: (id) => held.has(id) });
+    return new Map(hits.map((h) => [h.id, h.score]));
+  }
   const found = new Map<string, number>();
-  const held = field === 'body' ? engine.phrase(phrase.text) : null;
   for (const hit of engine.search(clauses, { unordered: true })) {
-    if (held) {
-      if (held.has(hit.id)) found.set(hit.id, hit.score);
-      continue;
-    }
     const wanted = phraseWords(phrase, ctx.facts.get(hit.id)?.language ?? null, ctx);
     const spans = findPhrase(await tokensOf(hit.id, field, ctx, 'words'), wanted);
     if (spans.length > 0) found.set(hit.id, hit.score);
   }
   return found;
+}
+
+type PhraseDocs = { part: PhrasePart; docs: ReadonlyMap<string, number> };
+
+/** Joins word hits, phrases and exclusions (see matchDocuments). */
+function combine(
+  termHits: readonly EngineHit[],
+  phrases: readonly PhraseDocs[],
+  excluded: readonly TermClause[],
+  positive: readonly TermClause[],
+  ctx: Context,
+): EngineHit[] {
+  const termScores = new Map(termHits.map((h) => [h.id, h.score]));
+  const mustPhrases = phrases.filter((p) => p.part.presence === 'must');
+  const shouldPhrases = phrases.filter((p) => p.part.presence === 'should');
+  let base: Iterable<string>;
+  if (positive.some((c) => c.presence === 'must')) {
+    base = termScores.keys();
+  } else if (mustPhrases.length > 0) {
+    base = mustPhrases[0]?.docs.keys() ?? [];
+  } else if (positive.length > 0 || shouldPhrases.length > 0) {
+    base = new Set([...termScores.keys(), ...shouldPhrases.flatMap((p) => [...p.docs.keys()])]);
+  } else {
+    base = ctx.facts.keys();
+  }
+  const dropped = new Set<string>();
+  if (excluded.length > 0) {
+    const asked = excluded.map((c) => ({ ...c, presence: 'should' as const }));
+    for (const hit of ctx.sources.engine.search(asked, { unordered: true })) dropped.add(hit.id);
+  }
+  const hits: EngineHit[] = [];
+  for (const id of base) {
+    if (dropped.has(id) || !ctx.facts.has(id)) continue;
+    let score = termScores.get(id) ?? 0;
+    let keep = true;
+    for (const { part, docs } of phrases) {
+      const phraseScore = docs.get(id);
+      const present = phraseScore !== undefined;
+      if (part.presence === 'mustNot' ? present : part.presence === 'must' && !present) {
+        keep = false;
+        break;
+      }
+      if (present && part.presence !== 'mustNot') score += phraseScore;
+    }
+    if (keep) hits.push({ id, score });
+  }
+  return hits;
 }
 
 /**
@@ -237,51 +291,9 @@ async function matchDocuments(query: ParsedQuery, ctx: Context): Promise<Matched
   const phrases = await Promise.all(
     query.phrases.map(async (p) => ({ part: p, docs: await phraseMatches(p, ctx) })),
   );
-  const mustPhrases = phrases.filter((p) => p.part.presence === 'must');
-  const shouldPhrases = phrases.filter((p) => p.part.presence === 'should');
-
-  const plain = phrases.length === 0 && excluded.length === 0 && positive.length > 0;
   // Plain words need no lookups by id: the engine's hits are the answer.
-  const termScores = plain
-    ? new Map<string, number>()
-    : new Map(termHits.map((h) => [h.id, h.score]));
-  let base: Iterable<string>;
-  if (positive.some((c) => c.presence === 'must')) {
-    base = termScores.keys();
-  } else if (mustPhrases.length > 0) {
-    base = mustPhrases[0]?.docs.keys() ?? [];
-  } else if (positive.length > 0 || shouldPhrases.length > 0) {
-    base = new Set([...termScores.keys(), ...shouldPhrases.flatMap((p) => [...p.docs.keys()])]);
-  } else {
-    base = ctx.facts.keys();
-  }
-  const dropped = new Set<string>();
-  if (excluded.length > 0) {
-    const asked = excluded.map((c) => ({ ...c, presence: 'should' as const }));
-    for (const hit of engine.search(asked, { unordered: true })) dropped.add(hit.id);
-  }
-
-  let hits: { id: string; score: number }[];
-  if (plain) {
-    hits = termHits;
-  } else {
-    hits = [];
-    for (const id of base) {
-      if (dropped.has(id) || !ctx.facts.has(id)) continue;
-      let score = termScores.get(id) ?? 0;
-      let keep = true;
-      for (const { part, docs } of phrases) {
-        const phraseScore = docs.get(id);
-        const present = phraseScore !== undefined;
-        if (part.presence === 'mustNot' ? present : part.presence === 'must' && !present) {
-          keep = false;
-          break;
-        }
-        if (present && part.presence !== 'mustNot') score += phraseScore;
-      }
-      if (keep) hits.push({ id, score });
-    }
-  }
+  const plain = phrases.length === 0 && excluded.length === 0 && positive.length > 0;
+  const hits = plain ? termHits : combine(termHits, phrases, excluded, positive, ctx);
   const matchers = new Map<IndexField, ReturnType<typeof formMatcher>>();
   for (const field of ['title', 'body'] as const) {
     const wanted = terms.get(field);
