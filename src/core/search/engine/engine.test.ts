@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexableSamples } from '../../../../tests/samples';
 import { analyse } from './analyse';
 import { createEngine } from './engine';
-import { segmentFromData, segmentToData } from './segment';
+import { buildSegment, segmentFromData, segmentToData, type SegmentData } from './segment';
 import type { IndexableDoc, TermClause } from './types';
 
 const corpus: IndexableDoc[] = await indexableSamples();
@@ -158,6 +158,19 @@ describe('the engine over the sample collection', () => {
     for (const c of [[should('shelter')], [should('traff*', { wildcard: 'trailing' as const })]]) {
       expect(reloaded.search(c)).toEqual(engine.search(c));
     }
+  });
+
+  it('refuses a damaged saved segment rather than answering from it', () => {
+    const [first] = engine.segments();
+    const data = segmentToData(first?.segment ?? buildSegment([]));
+    const [starts = '', list = ''] = data.postings[3] ?? [];
+    const cut: SegmentData = {
+      ...data,
+      postings: data.postings.map((p, f) => (f === 3 ? [starts, list.slice(0, 8)] : p)),
+    };
+    expect(() => segmentFromData(cut)).toThrow(/Damaged/);
+    expect(() => segmentFromData({ ...data, ids: data.ids.slice(1) })).toThrow(/Damaged/);
+    expect(segmentFromData(data).ids).toEqual(data.ids);
   });
 });
 

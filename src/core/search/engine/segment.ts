@@ -192,6 +192,23 @@ export function segmentToData(segment: Segment): SegmentData {
   };
 }
 
+/** Whether packed postings are whole: ranges in order, documents in the segment. */
+function postingsFit({ starts, data }: Postings, termCount: number, docCount: number): boolean {
+  if (starts.length !== termCount + 1 || starts[0] !== 0 || starts[termCount] !== data.length) {
+    return false;
+  }
+  for (let t = 0; t < termCount; t += 1) {
+    const from = starts[t] as number;
+    const to = starts[t + 1] as number;
+    if (to < from || (to - from) % 2 !== 0) return false;
+  }
+  for (let i = 0; i < data.length; i += 2) {
+    const ref = data[i] as number;
+    if (ref < 0 || ref >= docCount || (data[i + 1] as number) < 1) return false;
+  }
+  return true;
+}
+
 export function segmentFromData(data: SegmentData): Segment {
   // Older versions lack what newer code needs: the caller rebuilds the index. Saved bytes are
   // little-endian, as every machine Dossier runs on is; any other would rebuild too.
@@ -204,12 +221,12 @@ export function segmentFromData(data: SegmentData): Segment {
     starts: int32sFromText(starts),
     data: int32sFromText(list),
   }));
-  if (
-    postings.length !== FIELDS.length ||
-    postings.some((p) => p.starts.length !== terms.size + 1)
-  ) {
-    throw new Error('Damaged index segment');
-  }
+  const whole =
+    postings.length === FIELDS.length &&
+    data.lengths.length === FIELDS.length &&
+    data.lengths.every((l) => l.length === data.ids.length) &&
+    postings.every((p) => postingsFit(p, terms.size, data.ids.length));
+  if (!whole) throw new Error('Damaged index segment');
   return {
     ids: data.ids,
     lengths: data.lengths,
