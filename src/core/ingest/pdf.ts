@@ -4,28 +4,18 @@ import { resolveMeta } from './document';
 import { assemblePages, layoutDocument } from './pdf-layout';
 import { groupLines, type PdfPageLines, type PdfTextItem } from './pdf-lines';
 import { readPdfMeta, type XmpReader } from './pdf-meta';
+import { PDF_OFFLINE_OPTIONS } from './pdf-offline';
 import { describeError, type IngestResult, type PdfEngine } from './result';
 
 /**
- * Options that keep pdf.js to the bytes it is given. Text extraction needs neither the
- * standard font files (the 14 standard fonts' metrics are built in) nor wasm (only image
- * decoders use it), and without their URLs pdf.js has nowhere to fetch from; CMaps are left
- * out too, so CJK text in fonts that rely on predefined CMaps may not come out. No font is
- * ever installed in the page (disableFontFace) and no system font is looked up.
+ * Text extraction needs neither the standard font files (the 14 standard fonts' metrics are
+ * built in) nor wasm (only image decoders use it), and draws nothing.
  */
 const OFFLINE_OPTIONS = {
-  disableFontFace: true,
-  useSystemFonts: false,
-  useWorkerFetch: false,
-  useWasm: false,
+  ...PDF_OFFLINE_OPTIONS,
   isOffscreenCanvasSupported: false,
   isImageDecoderSupported: false,
   disableWorkerRendering: true,
-  disableRange: true,
-  disableStream: true,
-  disableAutoFetch: true,
-  stopAtErrors: false,
-  verbosity: 0,
 } as const;
 
 /** The spec lets a header follow up to 1 KB of junk; readers (and pdf.js) allow it. */

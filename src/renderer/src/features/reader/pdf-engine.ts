@@ -1,24 +1,8 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { PDF_OFFLINE_OPTIONS } from '@core/ingest/pdf-offline';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
-
-/**
- * What the page's pdf.js may use: only the bytes it is given. Glyphs are drawn from the
- * embedded fonts' outlines (no font is installed in the page), nothing is fetched, and
- * features that would need more files (CMaps, standard fonts, wasm decoders) stay off.
- */
-const OFFLINE_OPTIONS = {
-  disableFontFace: true,
-  useSystemFonts: false,
-  useWorkerFetch: false,
-  useWasm: false,
-  disableRange: true,
-  disableStream: true,
-  disableAutoFetch: true,
-  stopAtErrors: false,
-  verbosity: 0,
-} as const;
 
 export interface PageSize {
   width: number;
@@ -34,7 +18,8 @@ export interface OpenPdf {
 
 /** Opens a PDF from its stored bytes (copied: pdf.js takes over the buffer it is given). */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
-  const task = getDocument({ ...OFFLINE_OPTIONS, data: bytes.slice() });
+  // Glyphs are drawn from the embedded fonts' outlines: nothing is installed or fetched.
+  const task = getDocument({ ...PDF_OFFLINE_OPTIONS, data: bytes.slice() });
   try {
     const pdf = await task.promise;
     const sizes: PageSize[] = [];
