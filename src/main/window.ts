@@ -61,6 +61,8 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // Middle-click on a link would ask for a new window: not a way out of the app.
+      disableBlinkFeatures: 'Auxclick',
       enableWebSQL: false,
       // Dropping a file on the window must reach the page's drop handler, not replace the app.
       navigateOnDragDrop: false,
