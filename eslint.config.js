@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (npm start's Electron check, the Electron security lint).
-    files: ['scripts/**/*.mjs'],
+    files: ['scripts/**/*.{mjs,cjs}'],
     languageOptions: { globals: globals.node },
   },
   {
