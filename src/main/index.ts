@@ -172,7 +172,8 @@ function start(): void {
   });
   process.on('uncaughtException', (error) => onMainError(error, 'uncaughtException'));
   process.on('unhandledRejection', (reason) => onMainError(reason, 'unhandledRejection'));
-  app.on('child-process-gone', (_event, details) => createChildGoneHandler(writeLog)(details));
+  const onChildGone = createChildGoneHandler(writeLog);
+  app.on('child-process-gone', (_event, details) => onChildGone(details));
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, policy));
 
   app.on('second-instance', () => {
