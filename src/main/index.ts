@@ -15,7 +15,6 @@ import { FileRegistry } from './file-registry';
 import { registerIpcHandlers, type DialogFunctions } from './ipc-handlers';
 import {
   CRASH_WINDOW_MS,
-  CRASHES_BEFORE_ASKING,
   createChildGoneHandler,
   createCrashCounter,
   createMainErrorHandler,
@@ -84,7 +83,7 @@ function openMainWindow(): BrowserWindow {
     window: { isDestroyed: () => window.isDestroyed(), reload: () => window.webContents.reload() },
     log: writeLog,
     logFile: log.path,
-    counter: createCrashCounter({ max: CRASHES_BEFORE_ASKING, windowMs: CRASH_WINDOW_MS }),
+    counter: createCrashCounter({ windowMs: CRASH_WINDOW_MS }),
     ask: (message, detail) => askAfterCrashes(window, message, detail),
     quit: () => app.quit(),
   });

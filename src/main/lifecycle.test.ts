@@ -18,7 +18,7 @@ function setUp(answer: 'reload' | 'quit' = 'reload') {
     window: { isDestroyed: () => state.destroyed, reload: () => (state.reloads += 1) },
     log: (entry) => logged.push(entry),
     logFile: '/home/ana/.config/dossier/logs/dossier.log',
-    counter: createCrashCounter({ max: 3, windowMs: 60_000, now: () => time }),
+    counter: createCrashCounter({ windowMs: 60_000, now: () => time }),
     ask: async (message, detail) => {
       state.asked.push(`${message} | ${detail}`);
       return answer;

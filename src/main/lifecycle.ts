@@ -19,11 +19,10 @@ export interface GoneDetails {
 }
 
 /** Counts crashes in a sliding window, so a page that dies at every load is not reloaded forever. */
-export function createCrashCounter(options: {
-  max: number;
-  windowMs: number;
-  now?: () => number;
-}): { record(): number; reset(): void } {
+export function createCrashCounter(options: { windowMs: number; now?: () => number }): {
+  record(): number;
+  reset(): void;
+} {
   const now = options.now ?? Date.now;
   let times: number[] = [];
   return {
