@@ -278,6 +278,11 @@ describe.each(channels)('%s answers hostile requests with an error result', (cha
           throw new Error(`${channel} threw instead of answering`, { cause: error });
         }
         expectIpcResult(channel, result);
+        // Whatever the contract refuses never reaches the handler's work.
+        if (!ipcContract[channel].request.safeParse(raw).success) {
+          expect(result).toMatchObject({ ok: false, error: /^invalid request: / });
+          expect(kit.dialogCalls).toEqual([]);
+        }
 
         for (const call of fsCalls.splice(0)) {
           const allowed = isWrite(call)
