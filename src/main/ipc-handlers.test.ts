@@ -2,8 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ipcContract } from '@core/ipc/contract';
 import { createAppPolicy, isTrustedSenderEvent, type SenderEventLike } from './app-policy';
 import { FileRegistry } from './file-registry';
+import { createLogFile } from './log-file';
 import {
   createHandlers,
   registerIpcHandlers,
@@ -50,8 +52,18 @@ function deps(): HandlerDeps<SenderEventLike> {
     samplesDir,
     defaultSaveDir: () => documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+    log: createLogFile({ dir: join(root, 'logs') }),
+    diagnostics: () => testDiagnostics,
   };
 }
+
+const testDiagnostics = {
+  appVersion: '0.1.0',
+  versions: { electron: '45.4.1', chrome: '142.0.0.0', node: '22.20.0' },
+  platform: 'linux',
+  arch: 'x64',
+  osRelease: '6.1.0',
+};
 
 async function put(path: string, content: string): Promise<string> {
   await mkdir(join(path, '..'), { recursive: true });
@@ -274,12 +286,7 @@ describe('registerIpcHandlers', () => {
       ...deps(),
       ipcMain: { handle: (channel, fn) => registered.set(channel, fn) },
     });
-    expect([...registered.keys()].sort()).toEqual([
-      'import:pick',
-      'import:read',
-      'import:samples',
-      'report:save',
-    ]);
+    expect([...registered.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
     expect(await registered.get('import:read')?.(foreignEvent, { id: 'x' })).toMatchObject({
       ok: false,
     });
