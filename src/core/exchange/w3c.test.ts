@@ -18,7 +18,7 @@ const fixture = (name: string) =>
   );
 
 let docs: (PlaceDoc & W3cDoc)[] = [];
-let annotations: Annotation[] = [];
+const annotations: Annotation[] = [];
 let links: AnnotationLink[] = [];
 
 function annotate(
