@@ -115,6 +115,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
   } catch (error) {
     throw new Error(
       `its project.qde is not well-formed XML (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
     );
   }
   const project = nodes(doc.Project)[0];
