@@ -63,7 +63,8 @@ export function planMerge(
   };
   const byHash = new Map(library.documents.map((d) => [d.contentHash, d.id]));
   const takenDocIds = new Set(library.documents.map((d) => d.id));
-  const docIds = new Map<string, string>();
+  // Annotations may also name the library's own documents (an import placed them there).
+  const docIds = new Map(library.documents.map((d) => [d.id, d.id]));
   const documents: LibraryDocument[] = [];
   for (const doc of incoming.documents) {
     const existing = byHash.get(doc.record.contentHash);
