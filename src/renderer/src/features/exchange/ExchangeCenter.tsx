@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { BackupError, BACKUP_EXTENSION, type ExchangeProgress } from '@core/exchange/backup-format';
+import { BACKUP_EXTENSION, type ExchangeProgress } from '@core/exchange/backup-format';
 import type { ForeignSet } from '@core/exchange/foreign';
 import { looksLikeHypothesis, readHypothesisExport } from '@core/exchange/hypothesis-import';
 import { hintsOf, suggestDocument } from '@core/exchange/place';
@@ -66,13 +66,11 @@ export function ExchangeCenter({
   const fail = useCallback(
     (what: string, error: unknown) => {
       setState({ kind: 'idle' });
+      // A restore writes in one transaction, so whatever stopped it left the library as it was.
       if (message(error) === 'cancelled') onMessage(`${what} cancelled; the library is as it was.`);
-      else
-        onMessage(
-          error instanceof BackupError
-            ? `Restore refused: ${error.message} Nothing was changed.`
-            : `${what} failed: ${message(error)}`,
-        );
+      else if (what === 'Restore')
+        onMessage(`Restore refused: ${message(error)} Nothing was changed.`);
+      else onMessage(`${what} failed: ${message(error)}`);
     },
     [onMessage],
   );
