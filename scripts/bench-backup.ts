@@ -57,6 +57,8 @@ async function waitForServer() {
 
 /** Writes the library into the app's IndexedDB database, as the importer would have. */
 async function seed(page: Page) {
+  // tsx names inner functions with a helper the page lacks; give the page one.
+  await page.evaluate('window.__name = (f) => f');
   await page.evaluate(
     async ({ docs, annotations }) => {
       const open = () =>
