@@ -51,15 +51,21 @@ export async function writeBackup(
     else chunks.push(data);
   });
   const entries: Manifest['entries'] = [];
-  const add = async (path: string, bytes: Uint8Array, store = false) => {
-    entries.push({ path, sha256: await sha256Hex(bytes), size: bytes.byteLength });
-    const file = store ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
-    zip.add(file);
-    file.push(bytes, true);
+  /** Adds entries whose hashes are worked out side by side: one await per batch, not per entry. */
+  const addAll = async (files: { path: string; bytes: Uint8Array; store?: boolean }[]) => {
+    const hashes = await Promise.all(files.map((f) => sha256Hex(f.bytes)));
+    files.forEach((f, i) => {
+      entries.push({ path: f.path, sha256: hashes[i] as string, size: f.bytes.byteLength });
+      const file = f.store ? new ZipPassThrough(f.path) : new ZipDeflate(f.path, { level: 6 });
+      zip.add(file);
+      file.push(f.bytes, true);
+    });
     if (failure) throw failure;
   };
-  const addJson = (path: string, value: unknown) =>
-    add(path, encoder.encode(JSON.stringify(value)));
+  const json = (path: string, value: unknown) => ({
+    path,
+    bytes: encoder.encode(JSON.stringify(value)),
+  });
 
   const counts = await source.counts();
   const report = (done: number) =>
@@ -67,12 +73,18 @@ export async function writeBackup(
   const index: { record: LibraryDocument['record']; content: string; original: string }[] = [];
   for await (const batch of source.documents()) {
     throwIfCancelled(options.signal);
+    const files: { path: string; bytes: Uint8Array; store?: boolean }[] = [];
     for (const doc of batch) {
       const n = index.length + 1;
       index.push({ record: doc.record, content: contentPath(n), original: originalPath(n) });
-      await addJson(contentPath(n), doc.content);
-      await add(originalPath(n), doc.original, STORED_FORMATS.has(doc.record.format));
+      files.push(json(contentPath(n), doc.content));
+      files.push({
+        path: originalPath(n),
+        bytes: doc.original,
+        store: STORED_FORMATS.has(doc.record.format),
+      });
     }
+    await addAll(files);
     report(index.length);
   }
   throwIfCancelled(options.signal);
@@ -81,10 +93,12 @@ export async function writeBackup(
     source.links(),
     source.importRuns(),
   ]);
-  await addJson(DOCUMENTS_PATH, index);
-  await addJson(ANNOTATIONS_PATH, annotations);
-  await addJson(LINKS_PATH, links);
-  await addJson(IMPORT_RUNS_PATH, importRuns);
+  await addAll([
+    json(DOCUMENTS_PATH, index),
+    json(ANNOTATIONS_PATH, annotations),
+    json(LINKS_PATH, links),
+    json(IMPORT_RUNS_PATH, importRuns),
+  ]);
   const manifest: Manifest = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
