@@ -156,6 +156,23 @@ export const StatusChangeSchema = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
+/**
+ * An earlier version of an annotation that a merge replaced, or a colleague's version that lost
+ * to a newer edit here: what it said, when it was last edited, and when it was set aside.
+ */
+export const AnnotationVersionSchema = z.object({
+  tag: TagSchema,
+  note: z.string(),
+  actor: z.string().optional(),
+  statementDate: IsoDateSchema.optional(),
+  labels: z.array(z.string()).optional(),
+  status: PledgeStatusSchema.optional(),
+  rationale: z.string().optional(),
+  updatedAt: z.number(),
+  replacedAt: z.number(),
+});
+export type AnnotationVersion = z.infer<typeof AnnotationVersionSchema>;
+
 export const AnnotationSchema = z.object({
   id: z.string(),
   docId: z.string(),
@@ -172,6 +189,8 @@ export const AnnotationSchema = z.object({
   status: PledgeStatusSchema.optional(),
   rationale: z.string().optional(),
   statusHistory: z.array(StatusChangeSchema).optional(),
+  /** Versions set aside when merging a colleague's work, oldest first. */
+  history: z.array(AnnotationVersionSchema).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

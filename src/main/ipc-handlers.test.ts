@@ -257,6 +257,37 @@ describe('report:save', () => {
   });
 });
 
+describe('file:save', () => {
+  it('writes the bytes where the user chose, offering only the file’s extension', async () => {
+    const target = join(root, 'chosen', 'library.dossier');
+    await mkdir(join(root, 'chosen'));
+    saveResult = { canceled: false, filePath: target };
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]);
+    const result = await createHandlers(deps())['file:save'](appEvent, {
+      suggestedName: '../Library 2026-01-02.dossier',
+      bytes,
+      extension: 'dossier',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, 'Library 2026-01-02.dossier'),
+      filters: [{ name: 'DOSSIER', extensions: ['dossier'] }],
+    });
+  });
+
+  it('refuses an extension that is not a plain word, and bytes that are not bytes', async () => {
+    const handlers = createHandlers(deps());
+    for (const request of [
+      { suggestedName: 'x', bytes: new Uint8Array(1), extension: '../exe' },
+      { suggestedName: 'x', bytes: 'text', extension: 'dossier' },
+    ]) {
+      expect(await handlers['file:save'](appEvent, request)).toMatchObject({ ok: false });
+    }
+    expect(dialogCalls).toHaveLength(0);
+  });
+});
+
 describe('safeReportFileName', () => {
   it.each([
     ['Dossier report 2013-05-16', 'Dossier report 2013-05-16.md'],

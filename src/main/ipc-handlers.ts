@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ZodError, ZodType } from 'zod';
@@ -85,6 +86,11 @@ const MAX_NAME_CHARS = 120;
  * common file system rejects, no hidden or reserved names, always ending in .md.
  */
 export function safeReportFileName(suggested: string): string {
+  return safeFileName(suggested, 'md');
+}
+
+/** A bare, safe file name (see safeReportFileName) that always ends in `.extension`. */
+export function safeFileName(suggested: string, extension: string): string {
   let name = suggested
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
@@ -92,12 +98,12 @@ export function safeReportFileName(suggested: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
   name = name
-    .replace(/\.md$/i, '')
+    .replace(new RegExp(`\\.${extension}$`, 'i'), '')
     .slice(0, MAX_NAME_CHARS)
     .replace(/[\s.]+$/, '');
-  if (name === '') name = 'report';
+  if (name === '') name = extension === 'md' ? 'report' : 'dossier';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  return `${name}.md`;
+  return `${name}.${extension}`;
 }
 
 export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
@@ -136,11 +142,17 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
     files.map((file) => deps.registry.register(file.absPath, file.relativePath, file.size));
 
   return {
-    'import:pick': guard('import:pick', async ({ mode }, event) => {
+    'import:pick': guard('import:pick', async ({ mode, extensions }, event) => {
       const options: OpenDialogOptions =
         mode === 'folder'
           ? { title: 'Import folder', properties: ['openDirectory'] }
-          : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
+          : mode === 'file'
+            ? {
+                title: 'Open file',
+                properties: ['openFile'],
+                filters: extensions?.length ? [{ name: extensions.join(', '), extensions }] : [],
+              }
+            : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
       const result = await deps.dialog.showOpenDialog(event, options);
       const [first] = result.filePaths;
       if (result.canceled || first === undefined) return { cancelled: true, files: [] };
@@ -179,6 +191,18 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       logFile: deps.log.path,
       recentProblems: deps.log.recent(RECENT_PROBLEMS, (record) => record.level !== 'info'),
     })),
+
+    'file:save': guard('file:save', async ({ suggestedName, bytes, extension }, event) => {
+      const result = await deps.dialog.showSaveDialog(event, {
+        title: 'Save',
+        defaultPath: join(deps.defaultSaveDir(), safeFileName(suggestedName, extension)),
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      await writeFile(result.filePath, bytes);
+      return { saved: true };
+    }),
   };
 }
 

@@ -16,6 +16,8 @@ export const FileRefSchema = z.object({
 export type FileRef = z.infer<typeof FileRefSchema>;
 
 export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
+/** Backups of big libraries run to hundreds of megabytes. */
+export const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 
 /*
  * The desktop log (a file in the user-data folder). Entries say what went wrong, never what a
@@ -65,7 +67,14 @@ export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 
 export const ipcContract = {
   'import:pick': {
-    request: z.object({ mode: z.enum(['files', 'folder']) }),
+    request: z.object({
+      mode: z.enum(['files', 'folder', 'file']),
+      /** For 'file': the extensions (no dot) the dialog offers. */
+      extensions: z
+        .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+        .max(10)
+        .optional(),
+    }),
     response: z.object({ cancelled: z.boolean(), files: z.array(FileRefSchema) }),
   },
   'import:samples': {
@@ -92,6 +101,16 @@ export const ipcContract = {
     request: z.object({}),
     response: DiagnosticsSchema,
   },
+  'file:save': {
+    request: z.object({
+      suggestedName: z.string().min(1).max(200),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'file too large'),
+      extension: z.string().regex(/^[a-z0-9]{1,10}$/),
+    }),
+    response: z.object({ saved: z.boolean() }),
+  },
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;
@@ -101,7 +120,18 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcContract)[C][
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Commands main sends to the renderer from the application menu. */
-export const MenuCommandSchema = z.enum(['import-files', 'import-folder', 'export-report']);
+export const MenuCommandSchema = z.enum([
+  'import-files',
+  'import-folder',
+  'export-report',
+  'backup-library',
+  'restore-library',
+  'export-annotations',
+  'import-annotations',
+  'export-project',
+  'import-project',
+  'about-library',
+]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
@@ -115,6 +145,7 @@ export interface WorkbenchApi {
   writeLog(req: IpcRequest<'log:write'>): Promise<IpcResult<IpcResponse<'log:write'>>>;
   /** Versions, platform, the log file's path and recent problems, for a diagnostic report. */
   diagnostics(): Promise<IpcResult<IpcResponse<'app:diagnostics'>>>;
+  saveFile(req: IpcRequest<'file:save'>): Promise<IpcResult<IpcResponse<'file:save'>>>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

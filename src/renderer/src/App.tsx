@@ -19,6 +19,8 @@ import { AllAnnotations } from './features/all-annotations/AllAnnotations';
 import { NeedsReview } from './features/all-annotations/NeedsReview';
 import { PledgeDossier } from './features/dossier/PledgeDossier';
 import { exportReport } from './features/export/export-report';
+import { ExchangeCenter } from './features/exchange/ExchangeCenter';
+import { isExchangeCommand, runExchangeCommand } from './features/exchange/exchange-commands';
 import { ImportProgressPanel } from './features/import/ImportProgressPanel';
 import { ImportSummary } from './features/import/ImportSummary';
 import { useFileDrop } from './features/import/use-file-drop';
@@ -189,6 +191,7 @@ export function App() {
       if (command === 'import-files') importFiles();
       if (command === 'import-folder') importFolder();
       if (command === 'export-report') void doExport();
+      if (isExchangeCommand(command)) runExchangeCommand(command);
     };
     return host.onCommand(onCommand);
   }, [importFiles, importFolder, doExport]);
@@ -353,6 +356,7 @@ export function App() {
       {linking && selected ? (
         <LinkPicker key={selected.id} from={selected} onClose={() => setLinking(false)} />
       ) : null}
+      <ExchangeCenter host={host} onMessage={setMessage} />
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
       {dragging ? <div className="drop-overlay">Drop files or folders to import them</div> : null}
     </div>

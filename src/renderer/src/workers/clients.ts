@@ -1,9 +1,11 @@
+import type { ExchangeProgress } from '@core/exchange/backup-format';
 import type { StationRequest, StationResponse } from '@core/jobs/ingest-station-protocol';
 import type {
   EngineProgress,
   EngineRequest,
   EngineResponse,
 } from '../features/search/search-engine';
+import type { ExchangeRequest, ExchangeResponse } from '../features/exchange/exchange-protocol';
 import { JobClient } from './job-client';
 
 export function createIngestClient(): JobClient<StationRequest, StationResponse> {
@@ -15,5 +17,15 @@ export function createIngestClient(): JobClient<StationRequest, StationResponse>
 export function createIndexClient(): JobClient<EngineRequest, EngineResponse, EngineProgress> {
   return new JobClient(
     new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module' }),
+  );
+}
+
+export function createExchangeClient(): JobClient<
+  ExchangeRequest,
+  ExchangeResponse,
+  ExchangeProgress
+> {
+  return new JobClient(
+    new Worker(new URL('./exchange.worker.ts', import.meta.url), { type: 'module' }),
   );
 }

@@ -12,6 +12,7 @@ import {
 import type { Annotation, DocumentRecord } from '@core/model';
 import type { ImportFileResult, ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
+import { storageFullMessage } from '../exchange/storage';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /**
@@ -151,7 +152,7 @@ export async function importFiles(
           results[index] = {
             relativePath: entry.filePath,
             outcome: 'failed',
-            reason: `could not be stored: ${describe(error)}`,
+            reason: storageFullMessage(error) ?? `could not be stored: ${describe(error)}`,
           };
         }
       } finally {
