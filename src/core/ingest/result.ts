@@ -23,6 +23,8 @@ export interface PdfEngine {
 export interface IngestOptions {
   /** Password for an encrypted PDF. */
   password?: string;
+  /** Read a text or HTML file as this encoding (a WHATWG label) instead of detecting one. */
+  encoding?: string;
   /** Needed to read PDFs; without it a PDF fails with a clear reason. */
   pdf?: PdfEngine;
 }
