@@ -5,11 +5,12 @@ import type {
   EngineResponse,
 } from '../features/search/search-engine';
 import { JobClient } from './job-client';
+import { servePdfAssets } from './pdf-assets';
 
 export function createIngestClient(): JobClient<StationRequest, StationResponse> {
-  return new JobClient(
-    new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' });
+  servePdfAssets(worker);
+  return new JobClient(worker);
 }
 
 export function createIndexClient(): JobClient<EngineRequest, EngineResponse, EngineProgress> {
