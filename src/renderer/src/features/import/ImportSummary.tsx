@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { encodingLabel, TEXT_ENCODINGS } from '@core/ingest/encodings';
 import type { ReadAs } from '@core/model';
 import {
@@ -17,13 +17,26 @@ const OUTCOME_LABELS: Record<ImportOutcome, string> = {
   cancelled: 'Not imported: cancelled',
 };
 
-function PasswordRetry({ path, onRetry }: { path: string; onRetry: (password: string) => void }) {
+/** A button that opens a small form in place: a retry with something the import lacked. */
+function InlineForm({
+  label,
+  name,
+  submit,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  /** The button's accessible name, where its label alone would be ambiguous. */
+  name?: string;
+  submit: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
-  const [password, setPassword] = useState('');
   if (!open) {
     return (
-      <button type="button" className="inline" onClick={() => setOpen(true)}>
-        Enter password…
+      <button type="button" className="inline" aria-label={name} onClick={() => setOpen(true)}>
+        {label}
       </button>
     );
   }
@@ -32,6 +45,22 @@ function PasswordRetry({ path, onRetry }: { path: string; onRetry: (password: st
       className="password-form"
       onSubmit={(e) => {
         e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <button type="submit">{submit}</button>
+    </form>
+  );
+}
+
+function PasswordRetry({ path, onRetry }: { path: string; onRetry: (password: string) => void }) {
+  const [password, setPassword] = useState('');
+  return (
+    <InlineForm
+      label="Enter password…"
+      submit="Import with password"
+      onSubmit={() => {
         if (password) onRetry(password);
       }}
     >
@@ -44,8 +73,7 @@ function PasswordRetry({ path, onRetry }: { path: string; onRetry: (password: st
           onChange={(e) => setPassword(e.target.value)}
         />
       </label>
-      <button type="submit">Import with password</button>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -72,28 +100,14 @@ function RereadAs({
   current: string;
   onReread: (encoding: string) => void;
 }) {
-  const [open, setOpen] = useState(false);
   // GBK is read by the GB18030 decoder, its superset, which the list names.
   const [encoding, setEncoding] = useState(current === 'gbk' ? 'gb18030' : current);
-  if (!open) {
-    return (
-      <button
-        type="button"
-        className="inline"
-        aria-label={`Re-import ${path} as another encoding`}
-        onClick={() => setOpen(true)}
-      >
-        Re-import as…
-      </button>
-    );
-  }
   return (
-    <form
-      className="password-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onReread(encoding);
-      }}
+    <InlineForm
+      label="Re-import as…"
+      name={`Re-import ${path} as another encoding`}
+      submit="Re-import"
+      onSubmit={() => onReread(encoding)}
     >
       <label>
         Encoding of {path}
@@ -105,8 +119,7 @@ function RereadAs({
           ))}
         </select>
       </label>
-      <button type="submit">Re-import</button>
-    </form>
+    </InlineForm>
   );
 }
 
