@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
-import { decodeText } from '../ingest/decode';
+import { decodeAsChosen } from '../ingest/decode';
 import {
   PLEDGE_STATUSES,
   type DocumentMeta,
@@ -236,7 +236,14 @@ function sourceText(s: Node, files: Record<string, Uint8Array>): string | null {
   );
   const bytes = name ? files[name] : undefined;
   if (!bytes) return null;
-  const decoded = decodeText(bytes);
+  // The standard asks for UTF-8 sources; a byte-order mark is still honoured.
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : 'utf-8';
+  const decoded = decodeAsChosen(bytes, utf16);
   return decoded.ok ? decoded.text : null;
 }
 

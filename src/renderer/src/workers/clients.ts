@@ -7,11 +7,12 @@ import type {
 } from '../features/search/search-engine';
 import type { ExchangeRequest, ExchangeResponse } from '../features/exchange/exchange-protocol';
 import { JobClient } from './job-client';
+import { servePdfAssets } from './pdf-assets';
 
 export function createIngestClient(): JobClient<StationRequest, StationResponse> {
-  return new JobClient(
-    new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' });
+  servePdfAssets(worker);
+  return new JobClient(worker);
 }
 
 export function createIndexClient(): JobClient<EngineRequest, EngineResponse, EngineProgress> {

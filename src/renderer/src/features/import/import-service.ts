@@ -73,6 +73,11 @@ export interface ImportOptions {
   versionOf?: string;
   /** Password for encrypted PDFs in this run. */
   password?: string;
+  /**
+   * Read the (single) file as this encoding. With `versionOf`, the same bytes read again are a
+   * new version of their document, not a duplicate of it.
+   */
+  encoding?: string;
 }
 
 interface Parsed {
@@ -170,8 +175,9 @@ export async function importFiles(
     const { hashes, paths } = await keys;
     const base = { relativePath: p.file.relativePath };
     const { contentHash } = p.summary;
-    const { title } = p.summary.result;
-    const inLibrary = hashes.has(contentHash);
+    const { title, readAs } = p.summary.result;
+    const reread = options.versionOf !== undefined && options.encoding !== undefined;
+    const inLibrary = hashes.has(contentHash) && !reread;
     let sibling = seenHashes.get(contentHash);
     if (sibling && p.index < sibling.index && giveWay(sibling, p)) sibling = undefined;
     if (inLibrary || sibling !== undefined) {
@@ -206,7 +212,14 @@ export async function importFiles(
     });
     if (!target) {
       const reason = p.summary.result.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
-      const result = { ...base, outcome: 'imported' as const, docId: entry.id, title, reason };
+      const result = {
+        ...base,
+        outcome: 'imported' as const,
+        docId: entry.id,
+        title,
+        reason,
+        ...(readAs ? { readAs } : {}),
+      };
       lane.entries.push({ index: p.index, entry, result });
       lane.bytes += p.summary.byteLength;
       return;
@@ -223,6 +236,7 @@ export async function importFiles(
       outcome: 'updated',
       docId: target,
       title,
+      ...(readAs ? { readAs } : {}),
       reason:
         `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
         (review > 0 ? `, ${review} to review` : ''),
@@ -274,9 +288,15 @@ export async function importFiles(
               name: file.name,
               blob: file.blob,
               password: options.password,
+              encoding: options.encoding,
               maxBytes: MAX_FILE_BYTES,
             }
-          : { name: file.name, bytes: await file.read(), password: options.password },
+          : {
+              name: file.name,
+              bytes: await file.read(),
+              password: options.password,
+              encoding: options.encoding,
+            },
       );
     } catch (error) {
       return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` };
