@@ -1,4 +1,4 @@
-import { contentWords, FURNITURE, isAllCaps, isTitleCase, lineKey } from './text-lines';
+import { contentWords, FURNITURE, isAllCaps, isTitleCase } from './text-lines';
 import { bodyStarts, toUnits, type Unit } from './text-units';
 
 /**
@@ -53,9 +53,9 @@ export function rankHeadlines(
 ): Candidate[] {
   const units = toUnits(lines, from, language);
   const counts = new Map<string, number>();
-  for (const u of units) counts.set(lineKey(u.text), (counts.get(lineKey(u.text)) ?? 0) + 1);
+  for (const u of units) counts.set(u.key, (counts.get(u.key) ?? 0) + 1);
   const shapes = units.map((u, i) =>
-    inMenu(units, i) ? null : shapeScore(u, counts.get(lineKey(u.text)) ?? 1),
+    mayBeHeadline(u) && !inMenu(units, i) ? shapeScore(u, counts.get(u.key) ?? 1) : null,
   );
   const lists = listMembers(units, shapes);
 
@@ -90,8 +90,6 @@ function rankAbove(
     const unit = units[i];
     const shape = shapes[i];
     if (!unit || shape === null || shape === undefined) continue;
-    // A question is prose-like, but a paragraph ending in a full stop is not a headline.
-    if (unit.prose && (unit.text.length > 120 || /\.$/.test(unit.text))) continue;
     const score =
       shape +
       2 * overlap(unit.text, bodyWords) +
@@ -118,7 +116,7 @@ const CREDIT = /\b(?:photo|photograph|image|credit|getty)\b/i;
  */
 function shapeScore(unit: Unit, repeats: number): number | null {
   const { text, words } = unit;
-  if (FURNITURE.has(lineKey(text)) || (repeats > 1 && words <= 3)) return null;
+  if (FURNITURE.has(unit.key) || (repeats > 1 && words <= 3)) return null;
   if (LINK.test(text) || BYLINE.test(text) || NUMBERED.test(text) || BULLET.test(text)) return null;
   if (/[:,;»›>|]$|\s[|›»]\s/u.test(text) || unit.columns || unit.runsOn) return null;
   const nonSpace = text.replace(/\s/g, '');
@@ -151,6 +149,11 @@ function wordsScore(words: number): number {
   return -1.5;
 }
 
+/** Not running text: a question may be prose-like, but a paragraph ending in a full stop is no headline. */
+function mayBeHeadline(unit: Unit): boolean {
+  return !unit.prose || (unit.text.length <= 120 && !unit.text.endsWith('.'));
+}
+
 /** A line of one to three words next to another such line, with no blank line between: a menu. */
 function inMenu(units: readonly Unit[], i: number): boolean {
   const unit = units[i];
@@ -179,11 +182,10 @@ function headlineShaped(unit: Unit | undefined, shape: number | null | undefined
  */
 function listMembers(units: readonly Unit[], shapes: readonly (number | null)[]): Set<number> {
   const out = new Set<number>();
-  const lead = (j: number): string | undefined =>
-    units[j]?.text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  const leads = units.map((u) => u.key.split(' ', 2).join(' '));
   for (let i = 0; i < units.length; i += 1) {
-    const own = lead(i);
-    if (own !== undefined && (own === lead(i - 1) || own === lead(i + 1))) out.add(i);
+    const own = leads[i];
+    if (own !== undefined && (own === leads[i - 1] || own === leads[i + 1])) out.add(i);
   }
   let runStart = 0;
   for (let i = 0; i <= units.length; i += 1) {

@@ -20,6 +20,7 @@ const SENTENCE_END = /[.!?…:;。！？"”’»)]$/u;
  * a menu entry or a caption fragment. `text` is collapsed to one line.
  */
 export function isProse(text: string): boolean {
+  if (text.length < 50) return false;
   const nonSpace = text.replace(/\s/g, '');
   const letters = nonSpace.match(/\p{L}/gu)?.length ?? 0;
   if (letters < nonSpace.length * 0.6) return false;

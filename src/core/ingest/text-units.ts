@@ -1,6 +1,6 @@
 import { findDate } from '../text/dates';
 import { collapseWhitespace } from '../text/normalise';
-import { isProse, lineBreaks, wordCount } from './text-lines';
+import { isProse, lineBreaks, lineKey, wordCount } from './text-lines';
 
 /**
  * A plain text read as a page laid out in lines: which lines are running text, and where the
@@ -11,6 +11,8 @@ import { isProse, lineBreaks, wordCount } from './text-lines';
 export interface Unit {
   line: number;
   text: string;
+  /** The text as menus repeat it (lineKey). */
+  key: string;
   words: number;
   prose: boolean;
   /** The length of the paragraph the line is part of (the line itself, unless hard-wrapped). */
@@ -35,11 +37,12 @@ const BODY_MIN_CHARS = 400;
 /** The lines from `from` on that are not blank, measured; dates are read in `language`. */
 export function toUnits(lines: readonly string[], from: number, language: string | null): Unit[] {
   const units: Unit[] = [];
-  const prose = proseLines(lines);
+  const collapsed = lines.map(collapseWhitespace);
+  const prose = proseLines(lines, collapsed);
   const indented = typicalIndent(lines) >= 4;
   for (let i = from; i < lines.length; i += 1) {
     const raw = lines[i] ?? '';
-    const text = collapseWhitespace(raw);
+    const text = collapsed[i] ?? '';
     if (!text) continue;
     const paragraph = prose.get(i);
     const words = wordCount(text);
@@ -47,6 +50,7 @@ export function toUnits(lines: readonly string[], from: number, language: string
     units.push({
       line: i,
       text,
+      key: lineKey(text),
       words,
       prose: paragraph !== undefined,
       paragraph: paragraph ?? text.length,
@@ -73,18 +77,18 @@ function typicalIndent(lines: readonly string[]): number {
  * hard-wrapped file is judged paragraph by paragraph instead, since each of its lines is
  * only part of a sentence.
  */
-function proseLines(lines: readonly string[]): Map<number, number> {
+function proseLines(lines: readonly string[], collapsed: readonly string[]): Map<number, number> {
   const out = new Map<number, number>();
   const wrapped = lineBreaks(lines) === 'wrapped';
   let start = 0;
   for (let i = 0; i <= lines.length; i += 1) {
-    if (i < lines.length && lines[i]?.trim()) continue;
+    if (i < lines.length && collapsed[i]) continue;
     if (wrapped && i - start > 1) {
-      const paragraph = collapseWhitespace(lines.slice(start, i).join(' '));
+      const paragraph = collapsed.slice(start, i).join(' ');
       if (isProse(paragraph)) for (let j = start; j < i; j += 1) out.set(j, paragraph.length);
     } else {
       for (let j = start; j < i; j += 1) {
-        const line = collapseWhitespace(lines[j] ?? '');
+        const line = collapsed[j] ?? '';
         if (isProse(line)) out.set(j, line.length);
       }
     }

@@ -65,6 +65,8 @@ export function parseTextDocument(text: string, fileName: string): ParsedDocumen
   // Only a file whose layout needs reading (a date line, a headline to find) costs a guess.
   let guessed: { code: string | null } | undefined;
   const language = (): string | null => (guessed ??= { code: detectLanguage(text) }).code;
+  // A guess already made is not made again on the body (it costs as much as a parse).
+  const guessedLanguage = (): Headers => (guessed?.code ? { language: guessed.code } : {});
   const furniture: Headers = {};
   const start = skipLeadingFurniture(lines, furniture, language);
   const titleAt = titleLine(lines, start, language);
@@ -101,7 +103,7 @@ export function parseTextDocument(text: string, fileName: string): ParsedDocumen
   const leadLines = lines.slice(leadFrom, leadFrom + BYLINE_LINES);
   const meta = resolveMeta({
     // What header lines say outright wins over what the layout suggests.
-    headers: { url: standaloneUrl(leadLines), ...furniture, ...headers },
+    headers: { url: standaloneUrl(leadLines), ...guessedLanguage(), ...furniture, ...headers },
     text: body,
     fileName,
     bodyTitle: titleLineText,
@@ -147,7 +149,8 @@ function isFurniture(line: string, words: ReadonlySet<string>): boolean {
 
 /** A line holding only a date, perhaps labelled "Published" or "Updated": that date, ISO. */
 function dateLine(line: string, language: Language): string | null {
-  if (!/\d/.test(line)) return null;
+  // Every date Dossier reads has its year in digits; most lines have none, and need no parse.
+  if (!/(?<!\d)[12]\d{3}(?!\d)/.test(line)) return null;
   return parseDate(collapseWhitespace(line).replace(DATE_LABEL, ''), language());
 }
 

@@ -132,6 +132,9 @@ export function findDate(text: string, language?: string | null): string | null 
     const from = Math.max(0, year.index - WINDOW_BEFORE);
     const to = Math.min(text.length, year.index + year[0].length + WINDOW_AFTER);
     const window = text.slice(from, to);
+    // Every form read here has a day of one or two digits near its year ("in 1790" has none).
+    const near = `${text.slice(Math.max(0, year.index - 25), year.index)} ${text.slice(year.index + 4, year.index + 25)}`;
+    if (!/(?<!\d)\d{1,2}(?!\d)/.test(near)) continue;
     let best: Found | null = null;
     for (const read of readers) {
       for (const found of read(window)) {
