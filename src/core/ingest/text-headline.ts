@@ -10,7 +10,7 @@ import { bodyStarts, toUnits, type Unit } from './text-units';
  * byline, an entry of a menu or of a list of other stories).
  */
 
-export interface Candidate {
+interface Candidate {
   line: number;
   score: number;
 }
@@ -46,7 +46,7 @@ export function findHeadline(
  * paragraphs above which a convincing headline stands (a run of notices or of menu blurbs has
  * none, so the next run is tried), else the first run above which any stands.
  */
-export function rankHeadlines(
+function rankHeadlines(
   lines: readonly string[],
   from = 0,
   language: string | null = null,

@@ -1,4 +1,4 @@
-/** Measures of a single line of text, shared by the plain-text parser's layout rules. */
+/** Measures of lines of plain text, shared by the plain-text parser's layout rules. */
 
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}]/gu;
