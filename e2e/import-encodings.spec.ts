@@ -38,6 +38,8 @@ test('Chromium decodes every legacy encoding of the fixtures as Node does', asyn
 test('a folder of files in legacy encodings imports readably, and says how each was read', async ({
   page,
 }) => {
+  // Tall enough that the library's windowed list shows all 24 documents at once.
+  await page.setViewportSize({ width: 1400, height: 2000 });
   await page.goto('/');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import folder' }).click();
