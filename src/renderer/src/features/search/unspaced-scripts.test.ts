@@ -9,6 +9,8 @@ import {
   unspacedFiles,
   unspacedText,
 } from '../../../../../tests/unspaced-cases';
+import type { SegmentData } from '@core/search/engine';
+import { isGramKey } from '@core/search/engine/grams';
 import { documentsRepo } from '../../db/documents-repo';
 import { searchIndexRepo } from '../../db/search-index-repo';
 import { DossierDb } from '../../db/schema';
@@ -114,11 +116,13 @@ describe('words inside Khmer, Thai, Lao and Burmese sentences', () => {
 
   it('rebuilds an index saved by the previous version, which kept no pairs of clusters', async () => {
     await opened();
-    const keys = await searchIndexRepo(database).segmentKeys();
-    for (const key of keys) {
+    // As the previous version saved it: the same postings, no pairs of clusters.
+    for (const key of await searchIndexRepo(database).segmentKeys()) {
       const saved = await database.searchSegments.get(key);
-      const data = JSON.parse(saved?.json ?? '{}') as { v: number };
-      await database.searchSegments.update(key, { json: JSON.stringify({ ...data, v: 4 }) });
+      const data = JSON.parse(saved?.json ?? '{}') as SegmentData;
+      const places = data.places.filter(([word]) => !isGramKey(word) && !word.startsWith('\u0002'));
+      const old = JSON.stringify({ ...data, v: 4, places });
+      await database.searchSegments.update(key, { json: old });
     }
     const reopened = createSearchEngine(database);
     expect(await reopened.handle({ type: 'open' })).toMatchObject({
