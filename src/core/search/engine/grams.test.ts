@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { units } from './analyse';
-import { askedUnits, clustersOf, RUN_END } from './grams';
+import { askedUnits, clustersOf, GRAM_RUN, RUN_END } from './grams';
 import { gramWord } from './gram-terms';
 import { unspacedText } from '../../../../tests/unspaced-cases';
 
@@ -23,6 +23,49 @@ describe('grapheme clusters of Thai, Lao, Khmer and Burmese', () => {
     const clusters = clustersOf(text);
     expect(clusters.map((c) => c.key)).toEqual(['ជួ', 'ញ', 'ដូ', 'រ']);
     expect(clusters.map((c) => text.slice(c.start, c.end))).toEqual(['ជួ', 'ញ\u200B', 'ដូ', 'រ']);
+  });
+});
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Clusters as Intl.Segmenter finds them, joined as clustersOf joins them (its reference). */
+function byIntl(text: string): string[] {
+  const out: string[] = [];
+  for (const { segment } of graphemes.segment(text)) {
+    const last = out[out.length - 1];
+    const joins =
+      /^\p{M}/u.test(segment) ||
+      /[\u1039\u17D2]$/u.test(last ?? '') ||
+      /^.\u1037?\u103A/u.test(segment);
+    if (last !== undefined && joins) out[out.length - 1] = last + segment;
+    else out.push(segment);
+  }
+  return out;
+}
+
+/** Every letter and mark of Thai, Lao, Khmer and Burmese. */
+export const LETTERS_AND_MARKS = [
+  ...'\u0E00\u0E80\u1000\u1780\u19E0\uA9E0\uAA60'.split('').flatMap((first) => {
+    const from = first.charCodeAt(0);
+    const span = from === 0x1000 ? 0xa0 : from >= 0x19e0 ? 0x20 : 0x80;
+    return Array.from({ length: span }, (_, i) => String.fromCharCode(from + i));
+  }),
+].filter(
+  (c) => /[\p{L}\p{M}]/u.test(c) && /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u.test(c),
+);
+
+describe('clusters read by character codes', () => {
+  it('are those of Intl.Segmenter on every pair of these scripts’ letters and marks', () => {
+    expect(LETTERS_AND_MARKS.length).toBeGreaterThan(400);
+    // Each pair after a consonant, the pairs apart: one text per first letter.
+    for (const a of LETTERS_AND_MARKS) {
+      const text = LETTERS_AND_MARKS.map((b) => `ក${a}${b}`).join(' ');
+      expect(keys(text), a).toEqual(byIntl(text));
+    }
+    for (const file of ['km-shelter-promise.txt', 'th-court-bribes.txt', 'lo-court-police.txt']) {
+      for (const run of unspacedText(file).matchAll(GRAM_RUN)) {
+        expect(keys(run[0])).toEqual(byIntl(run[0]));
+      }
+    }
   });
 });
 

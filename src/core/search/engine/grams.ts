@@ -27,7 +27,6 @@ export const GRAM_RUN = new RegExp(
 );
 const HAS_GRAM_LETTER = new RegExp(GRAM_LETTER, 'u');
 const GRAM_START = new RegExp(`^${GRAM_LETTER}`, 'u');
-const MARK = /^\p{M}/u;
 
 /** Follows the last cluster of a run, as the run's end is kept. */
 export const RUN_END = '\u0003';
@@ -40,8 +39,6 @@ export const isGramKey = (word: string): boolean => word.endsWith(RUN_END) || GR
 
 export const isRunEnd = (word: string): boolean => word.endsWith(RUN_END);
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 export interface Cluster {
   start: number;
   end: number;
@@ -49,33 +46,68 @@ export interface Cluster {
   key: string;
 }
 
-/**
- * Whether a cluster belongs to the one before it. Extended grapheme clusters leave a few
- * Burmese marks (tall aa, visarga) and consonants killed by asat on their own: joined, the
- * clusters are syllables, so "ကြီ" is not found inside "ကြီး" (nor "ဝန" inside "ဝန်").
- */
-function joinsPrevious(key: string, previous: string): boolean {
-  if (MARK.test(key)) return true;
-  const last = previous.charCodeAt(previous.length - 1);
-  // A stacking sign (Burmese virama, Khmer coeng) joins the consonant below it.
-  if (last === 0x1039 || last === 0x17d2) return true;
-  const second = key.charCodeAt(1);
-  return second === 0x103a || (second === 0x1037 && key.charCodeAt(2) === 0x103a);
+const COENG = 0x17d2;
+const VIRAMA = 0x1039;
+const ASAT = 0x103a;
+const DOT_BELOW = 0x1037;
+const SCRIPT_RANGES: readonly [number, number][] = [
+  [0x0e00, 0x0eff],
+  [0x1000, 0x109f],
+  [0x1780, 0x17ff],
+  [0x19e0, 0x19ff],
+  [0xa9e0, 0xa9ff],
+  [0xaa60, 0xaa7f],
+];
+/** By code point: 1 for a character that never begins a cluster, 2 for an invisible one. */
+const JOINS = new Uint8Array(0x10000);
+for (const [from, to] of SCRIPT_RANGES) {
+  for (let c = from; c <= to; c += 1) if (/\p{M}/u.test(String.fromCharCode(c))) JOINS[c] = 1;
 }
+// Thai and Lao sara am are letters, but spacing marks to grapheme clusters.
+JOINS[0x0e33] = 1;
+JOINS[0x0eb3] = 1;
+for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) JOINS[c] = 2;
 
-/** The grapheme clusters of a run, with offsets into it (Intl.Segmenter, then joined). */
+/**
+ * The grapheme clusters of a run of these scripts, with offsets into it: a letter with the
+ * marks after it, and with the consonants stacked under it (after a Khmer coeng or a Burmese
+ * virama), as Intl.Segmenter's extended grapheme clusters are (grams.test.ts compares them
+ * on every pair of these scripts' letters and marks). Further, a Burmese consonant killed by
+ * asat belongs to the syllable before it, as Burmese marks do, so "ကြီ" is not found inside
+ * "ကြီး" (nor "ဝန" inside "ဝန်"). Read by character codes: Intl.Segmenter costs some
+ * microseconds a cluster, more than the rest of indexing the text.
+ */
 export function clustersOf(run: string): Cluster[] {
   const out: Cluster[] = [];
-  for (const { segment, index } of graphemes.segment(run)) {
-    const key = segment.replace(INVISIBLE, '');
-    const last = out[out.length - 1];
-    if (last && (key === '' || joinsPrevious(key, last.key))) {
-      last.end = index + segment.length;
-      last.key += key;
-    } else if (key !== '') {
-      out.push({ start: index, end: index + segment.length, key });
+  let current: Cluster | null = null;
+  let hidden = false;
+  let previous = -1;
+  const close = () => {
+    if (!current) return;
+    const key = run.slice(current.start, current.end);
+    current.key = hidden ? key.replace(INVISIBLE, '') : key;
+    out.push(current);
+  };
+  for (let i = 0; i < run.length; i += 1) {
+    const c = run.charCodeAt(i);
+    const joins = JOINS[c] as number;
+    if (joins === 2) {
+      hidden = true;
+      if (current) current.end = i + 1;
+      continue;
     }
+    const next = run.charCodeAt(i + 1);
+    const killed = next === ASAT || (next === DOT_BELOW && run.charCodeAt(i + 2) === ASAT);
+    if (current && (joins === 1 || previous === COENG || previous === VIRAMA || killed)) {
+      current.end = i + 1;
+    } else {
+      close();
+      current = { start: i, end: i + 1, key: '' };
+      hidden = false;
+    }
+    previous = c;
   }
+  close();
   return out;
 }
 
@@ -85,7 +117,10 @@ export function pushGrams(run: string, offset: number, out: Word[]): void {
   for (let i = 0; i + 1 < clusters.length; i += 1) {
     const a = clusters[i] as Cluster;
     const b = clusters[i + 1] as Cluster;
-    out.push({ start: offset + a.start, end: offset + b.end, word: a.key + b.key });
+    // A slice of the run where no invisible character is left out: one flat string.
+    const word =
+      a.key.length + b.key.length === b.end - a.start ? run.slice(a.start, b.end) : a.key + b.key;
+    out.push({ start: offset + a.start, end: offset + b.end, word });
   }
   const last = clusters[clusters.length - 1];
   if (last)
