@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FOUND, unspacedFiles, unspacedText } from '../tests/unspaced-cases';
+import { FOUND, letterPairs, unspacedFiles, unspacedText } from '../tests/unspaced-cases';
 
 /** Each text's word segments (word-like only) and grapheme clusters, as a platform splits them. */
 function split(texts: Record<string, string>) {
@@ -14,6 +14,12 @@ function split(texts: Record<string, string>) {
     };
   }
   return out;
+}
+
+/** Each text's grapheme clusters, joined by "|". */
+function clusters(texts: readonly string[]): string[] {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return texts.map((text) => [...segmenter.segment(text)].map((s) => s.segment).join('|'));
 }
 
 /** Segments of one platform that the other cuts into several. */
@@ -51,8 +57,11 @@ test("Chromium's segmenter leaves words of these sentences inside chunks; cluste
     expect(words, `${word} (${note}) in ${file}`).not.toContain(word);
   }
 
-  // The index's pairs of clusters are the same wherever it is built.
+  // Grapheme clusters are the same in both, on these texts and on every pair of letters and
+  // marks of these scripts (which the index's clusters are checked against in grams.test.ts).
   for (const file of unspacedFiles()) {
     expect(chromium[file]?.clusters, file).toEqual(node[file]?.clusters);
   }
+  const pairs = letterPairs();
+  expect(await page.evaluate(clusters, pairs)).toEqual(clusters(pairs));
 });

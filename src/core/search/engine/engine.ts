@@ -312,12 +312,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (!postings) {
       const word = gramWord(typed);
       if (!word) return null;
-      postings = gramPostings(
-        word,
-        FIELD_KEY,
-        (key) => placesIn(entry, key),
-        () => entry.segment.places.keys(),
-      );
+      postings = gramPostings(word, FIELD_KEY, (key) => placesIn(entry, key), entry.segment.places);
       if (entry.grams.size >= GRAM_TERMS_KEPT) entry.grams.clear();
       entry.grams.set(term, postings);
     }

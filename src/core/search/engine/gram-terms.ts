@@ -1,5 +1,5 @@
 import { units } from './analyse';
-import { askedUnits, hasGramText, isGramKey, isRunEnd, startsWithCluster } from './grams';
+import { askedUnits, clustersOf, hasGramText, isGramKey, isRunEnd } from './grams';
 import { phraseRefs, placesOf, withSentenceMarks, type WordPlaces } from './positions';
 import type { Postings } from './segment';
 
@@ -52,15 +52,15 @@ export function gramTermText(term: string): string | null {
 /**
  * One segment's postings of a gram word, per field, packed as the segment's own (term number
  * 0): each document holding it, with how often. `prefixes` are the fields' keys (FIELD_KEY);
- * `keys` lists every word the segment keeps places for.
+ * `places` is the segment's word places, as kept (only its keys are read here).
  */
 export function gramPostings(
   word: GramWord,
   prefixes: readonly string[],
   placesOf: (key: string) => WordPlaces | null,
-  keys: () => Iterable<string>,
+  places: ReadonlyMap<string, unknown>,
 ): Postings[] {
-  if (word.cluster !== null) return clusterPostings(word.cluster, prefixes, placesOf, keys);
+  if (word.cluster !== null) return clusterPostings(word.cluster, prefixes, placesOf, places);
   return prefixes.map((prefix) => {
     const lists: WordPlaces[] = [];
     for (const key of word.keys) {
@@ -74,30 +74,44 @@ export function gramPostings(
   });
 }
 
+/** Per segment's places: field key + first cluster → the pairs and run ends it begins. */
+const byFirstCluster = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string[]>>();
+
+function firstClusters(places: ReadonlyMap<string, unknown>): Map<string, string[]> {
+  let index = byFirstCluster.get(places);
+  if (index) return index;
+  index = new Map();
+  for (const key of places.keys()) {
+    const prefix = key.startsWith('\u0002') ? key.slice(0, 2) : '';
+    const rest = key.slice(prefix.length);
+    if (!isGramKey(rest)) continue;
+    const first = isRunEnd(rest) ? rest.slice(0, -1) : clustersOf(rest)[0]?.key;
+    if (first === undefined) continue;
+    const list = index.get(prefix + first);
+    if (list) list.push(key);
+    else index.set(prefix + first, [key]);
+  }
+  byFirstCluster.set(places, index);
+  return index;
+}
+
 /** Every pair (and run end) that begins with the cluster, its counts added up per document. */
 function clusterPostings(
   cluster: string,
   prefixes: readonly string[],
   placesOf: (key: string) => WordPlaces | null,
-  keys: () => Iterable<string>,
+  places: ReadonlyMap<string, unknown>,
 ): Postings[] {
-  const byField = prefixes.map(() => new Map<number, number>());
-  for (const key of keys()) {
-    prefixes.forEach((prefix, f) => {
-      if (
-        !key.startsWith(prefix + cluster) ||
-        !startsWithCluster(key.slice(prefix.length), cluster)
-      )
-        return;
+  const index = firstClusters(places);
+  return prefixes.map((prefix) => {
+    const counts = new Map<number, number>();
+    for (const key of index.get(prefix + cluster) ?? []) {
       const list = placesOf(key);
-      const counts = byField[f] as Map<number, number>;
       list?.refs.forEach((ref, i) => {
         const n = (list.starts[i + 1] as number) - (list.starts[i] as number);
         counts.set(ref, (counts.get(ref) ?? 0) + n);
       });
-    });
-  }
-  return byField.map((counts) => {
+    }
     const refs = [...counts.keys()].sort((a, b) => a - b);
     return packed(
       refs,

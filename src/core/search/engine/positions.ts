@@ -24,16 +24,14 @@ function endsSentence(text: string, from: number, to: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 59) {
       if (i + 1 < to && SPACE.test(text[i + 1] as string)) return true;
-    } else if (c === KHMER_KHAN || c === KHMER_BARIYOOSAN || c === MYANMAR_SECTION) {
-      // Khmer and Burmese full stops end a sentence with or without a space after them.
+    } else if (isFullStop(c)) {
       return true;
     }
   }
   return false;
 }
-const KHMER_KHAN = 0x17d4;
-const KHMER_BARIYOOSAN = 0x17d5;
-const MYANMAR_SECTION = 0x104b;
+/** Khmer and Burmese full stops end a sentence with or without a space after them. */
+const isFullStop = (c: number): boolean => c === 0x17d4 || c === 0x17d5 || c === 0x104b;
 const SPACE = /\s/u;
 
 /** The place of each word (see above); `words` are `text`'s words in order. */
@@ -43,7 +41,12 @@ export function placesOf(text: string, words: readonly Word[]): number[] {
   let end = -1;
   for (const w of words) {
     place += 1;
-    if (end >= 0 && w.start > end && endsSentence(text, end, w.start)) place += 1;
+    const gap = w.start - end;
+    if (
+      end >= 0 &&
+      (gap > 1 ? endsSentence(text, end, w.start) : gap === 1 && isFullStop(text.charCodeAt(end)))
+    )
+      place += 1;
     places.push(place);
     end = w.end;
   }
