@@ -69,62 +69,74 @@ JOINS[0x0eb3] = 1;
 for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) JOINS[c] = 2;
 
 /**
- * The grapheme clusters of a run of these scripts, with offsets into it: a letter with the
- * marks after it, and with the consonants stacked under it (after a Khmer coeng or a Burmese
+ * Where each grapheme cluster of a run of these scripts starts, then where the run ends, in
+ * `starts`; whether the run holds invisible characters. A cluster is a letter with the marks
+ * after it, and with the consonants stacked under it (after a Khmer coeng or a Burmese
  * virama), as Intl.Segmenter's extended grapheme clusters are (grams.test.ts compares them
  * on every pair of these scripts' letters and marks). Further, a Burmese consonant killed by
  * asat belongs to the syllable before it, as Burmese marks do, so "ကြီ" is not found inside
  * "ကြီး" (nor "ဝန" inside "ဝန်"). Read by character codes: Intl.Segmenter costs some
  * microseconds a cluster, more than the rest of indexing the text.
  */
-export function clustersOf(run: string): Cluster[] {
-  const out: Cluster[] = [];
-  let current: Cluster | null = null;
+function clusterStarts(run: string, starts: number[]): boolean {
+  starts.length = 0;
   let hidden = false;
   let previous = -1;
-  const close = () => {
-    if (!current) return;
-    const key = run.slice(current.start, current.end);
-    current.key = hidden ? key.replace(INVISIBLE, '') : key;
-    out.push(current);
-  };
   for (let i = 0; i < run.length; i += 1) {
     const c = run.charCodeAt(i);
     const joins = JOINS[c] as number;
     if (joins === 2) {
       hidden = true;
-      if (current) current.end = i + 1;
       continue;
     }
     const next = run.charCodeAt(i + 1);
     const killed = next === ASAT || (next === DOT_BELOW && run.charCodeAt(i + 2) === ASAT);
-    if (current && (joins === 1 || previous === COENG || previous === VIRAMA || killed)) {
-      current.end = i + 1;
-    } else {
-      close();
-      current = { start: i, end: i + 1, key: '' };
-      hidden = false;
-    }
+    const inside = joins === 1 || previous === COENG || previous === VIRAMA || killed;
+    if (!inside || starts.length === 0) starts.push(i);
     previous = c;
   }
-  close();
+  starts.push(run.length);
+  return hidden;
+}
+
+/** The grapheme clusters of a run, with offsets into it (see clusterStarts). */
+export function clustersOf(run: string): Cluster[] {
+  const starts: number[] = [];
+  const hidden = clusterStarts(run, starts);
+  const out: Cluster[] = [];
+  for (let i = 0; i + 1 < starts.length; i += 1) {
+    const key = run.slice(starts[i], starts[i + 1]);
+    const start = starts[i] as number;
+    out.push({
+      start,
+      end: starts[i + 1] as number,
+      key: hidden ? key.replace(INVISIBLE, '') : key,
+    });
+  }
   return out;
 }
 
+const scratch: number[] = [];
+
 /** Appends the run's pairs of clusters, then its end (its last cluster), as words. */
 export function pushGrams(run: string, offset: number, out: Word[]): void {
-  const clusters = clustersOf(run);
-  for (let i = 0; i + 1 < clusters.length; i += 1) {
-    const a = clusters[i] as Cluster;
-    const b = clusters[i + 1] as Cluster;
-    // A slice of the run where no invisible character is left out: one flat string.
-    const word =
-      a.key.length + b.key.length === b.end - a.start ? run.slice(a.start, b.end) : a.key + b.key;
-    out.push({ start: offset + a.start, end: offset + b.end, word });
+  if (clusterStarts(run, scratch)) {
+    // Rare: invisible characters are left out of the pairs.
+    const clusters = clustersOf(run);
+    clusters.forEach((a, i) => {
+      const b = clusters[i + 1];
+      const word = b ? a.key + b.key : a.key + RUN_END;
+      out.push({ start: offset + a.start, end: offset + (b ?? a).end, word });
+    });
+    return;
   }
-  const last = clusters[clusters.length - 1];
-  if (last)
-    out.push({ start: offset + last.start, end: offset + last.end, word: last.key + RUN_END });
+  const n = scratch.length - 1;
+  for (let i = 0; i < n; i += 1) {
+    const start = scratch[i] as number;
+    const end = scratch[i + (i + 1 < n ? 2 : 1)] as number;
+    const word = i + 1 < n ? run.slice(start, end) : run.slice(start, end) + RUN_END;
+    out.push({ start: offset + start, end: offset + end, word });
+  }
 }
 
 /**
