@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { searchFor as search, searchResults as results } from './helpers';
 import {
   FOUND,
   NOT_FOUND,
@@ -6,16 +7,6 @@ import {
   unspacedFiles,
   unspacedTitle,
 } from '../tests/unspaced-cases';
-
-const box = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
-const results = (page: Page) => page.getByRole('region', { name: 'Search results' });
-
-/** Types a query and waits for its answer (not the previous query's). */
-async function search(page: Page, query: string, found: string | RegExp) {
-  await box(page).fill(query);
-  await expect(results(page)).toHaveAttribute('aria-busy', 'false');
-  await expect(results(page).getByRole('status')).toContainText(found);
-}
 
 /** Imports the Khmer, Thai, Lao and Burmese news items through Import files. */
 async function importUnspaced(page: Page) {

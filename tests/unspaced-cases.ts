@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SCRIPT_RANGES } from '../src/core/search/engine/grams';
 
 /**
  * Short news items in Khmer, Thai, Lao and Burmese (written for these tests, about the
@@ -110,22 +111,11 @@ export const NOT_FOUND: readonly NotFoundCase[] = [
 ];
 
 /** Every letter and mark of Thai, Lao, Khmer and Burmese (their blocks in the BMP). */
-export const LETTERS_AND_MARKS: readonly string[] = (
-  [
-    [0x0e00, 0x0eff],
-    [0x1000, 0x109f],
-    [0x1780, 0x17ff],
-    [0x19e0, 0x19ff],
-    [0xa9e0, 0xa9ff],
-    [0xaa60, 0xaa7f],
-  ] as const
-)
-  .flatMap(([from, to]) =>
-    Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)),
-  )
-  .filter(
-    (c) => /[\p{L}\p{M}]/u.test(c) && /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u.test(c),
-  );
+export const LETTERS_AND_MARKS: readonly string[] = SCRIPT_RANGES.flatMap(([from, to]) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)),
+).filter(
+  (c) => /[\p{L}\p{M}]/u.test(c) && /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u.test(c),
+);
 
 /** Every pair of them after a Khmer consonant, one text per first letter, pairs apart. */
 export const letterPairs = (): string[] =>

@@ -50,7 +50,8 @@ const COENG = 0x17d2;
 const VIRAMA = 0x1039;
 const ASAT = 0x103a;
 const DOT_BELOW = 0x1037;
-const SCRIPT_RANGES: readonly [number, number][] = [
+/** The blocks of these scripts in the Basic Multilingual Plane. */
+export const SCRIPT_RANGES: readonly (readonly [number, number])[] = [
   [0x0e00, 0x0eff],
   [0x1000, 0x109f],
   [0x1780, 0x17ff],
