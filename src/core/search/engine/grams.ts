@@ -6,9 +6,10 @@ import type { Word } from './analyse';
  * Chromium's leaves some Khmer sentences in chunks of several words, and a word inside such a
  * chunk is no word of the index. So, as Lucene's CJK analysers do with Chinese characters,
  * the text of these scripts is also kept as overlapping pairs of grapheme clusters (bigrams)
- * with their places: "ជួញដូរ" is ជួ|ញ|ដូ|រ, kept as ជួញ, ញដូ, ដូរ and the run's end. A word
- * typed in these scripts is then found where its pairs stand in a row, whatever the
- * dictionary made of the sentence.
+ * with their places: "ជួញដូរ" is ជួ|ញ|ដូ|រ, kept as ជួញ, ញដូ, ដូរ and the run's end (its
+ * last cluster, which takes a place of its own, so the pairs of two runs never stand in a
+ * row). A word typed in these scripts is then found where its pairs stand in a row, whatever
+ * the dictionary made of the sentence.
  *
  * Clusters, not code points, so that a word typed without its last mark ("ที" of "ที่") is
  * not found inside the marked one. Pairs stop at a run's end (a space, punctuation, a digit),
