@@ -26,7 +26,7 @@ export function PledgeDossier({ pledgeId, onOpen, onClose }: Props) {
       <section className="view" aria-label="Pledge dossier">
         <p>This pledge is no longer in the library.</p>
         <button type="button" onClick={onClose}>
-          Back to the reader
+          Back to dossiers
         </button>
       </section>
     );
@@ -41,7 +41,7 @@ export function PledgeDossier({ pledgeId, onOpen, onClose }: Props) {
             Print
           </button>
           <button type="button" onClick={onClose}>
-            Back to the reader
+            Back to dossiers
           </button>
         </div>
       </header>
