@@ -1,14 +1,15 @@
 import { SampleAnnotationsSchema, sampleRecords } from '@core/samples/sample-annotations';
 import raw from '../../../../../resources/sample-annotations.json';
-import { db } from '../../db/schema';
+import { db, type DossierDb } from '../../db/schema';
 
 /**
  * Adds the annotations written for the sample collection to the samples in the library, in one
  * transaction (after the samples' import has stored them).
  */
-export async function importSampleAnnotations(): Promise<{ annotations: number; links: number }> {
+export async function importSampleAnnotations(
+  database: DossierDb = db(),
+): Promise<{ annotations: number; links: number }> {
   const data = SampleAnnotationsSchema.parse(raw);
-  const database = db();
   return database.transaction(
     'rw',
     database.documents,
