@@ -101,3 +101,19 @@ export async function showAnnotations(page: Page, tab: 'All annotations' | 'Need
     .getByRole('link', { name: tab })
     .click();
 }
+
+export const SAMPLE_ANNOTATIONS = 37;
+
+/** Loads the samples with the annotations written for them, and waits for both. */
+export async function loadSamplesWithAnnotations(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample collection with annotations' }).click();
+  await expect(page.getByRole('region', { name: 'Import summary' })).toContainText(
+    `${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText(
+    `Loaded ${SAMPLE_ANNOTATIONS} sample annotations`,
+  );
+  await page.getByRole('button', { name: 'Close import summary' }).click();
+}

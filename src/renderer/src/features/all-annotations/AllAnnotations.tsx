@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import {
   filterRows,
   sortRows,
@@ -14,6 +15,7 @@ import {
   type PledgeStatus,
   type Tag,
 } from '@core/model';
+import { useRenderedMark } from '../analysis/analysis-data';
 import { useActors, useLibraryAnnotations } from '../annotations/use-library-annotations';
 
 interface Props {
@@ -47,10 +49,22 @@ export function AllAnnotations({ onOpen }: Props) {
     [data],
   );
   const set = (patch: AnnotationFilter) => setFilter((f) => ({ ...f, ...patch }));
+  useRenderedMark('annotations', data !== undefined, shown);
+  // Only the rows in view are drawn, so a library of tens of thousands stays quick.
+  const scroller = useRef<HTMLElement>(null);
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 48,
+    overscan: 12,
+  });
+  const items = virtual.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
   const active = Object.values(filter).some((v) => v);
 
   return (
-    <section className="view all-annotations" aria-label="All annotations">
+    <section ref={scroller} className="view all-annotations" aria-label="All annotations">
       <header className="view-header">
         <h1>All annotations</h1>
         <p className="count" role="status">
@@ -166,9 +180,9 @@ export function AllAnnotations({ onOpen }: Props) {
         <p className="muted">No annotation matches these filters.</p>
       ) : null}
       {shown.length > 0 ? (
-        <table className="annotation-table">
+        <table className="annotation-table" aria-rowcount={shown.length + 1}>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               {COLUMNS.map(({ key, label }) => (
                 <th
                   key={key}
@@ -193,23 +207,43 @@ export function AllAnnotations({ onOpen }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ annotation: a, doc, quote, date }) => (
-              <tr key={a.id} className={`tag-${a.tag}`}>
-                <td>{date ?? 'undated'}</td>
-                <td>
-                  <span className={`tag-label tag-${a.tag}`}>{TAG_LABELS[a.tag]}</span>
-                </td>
-                <td>
-                  <button type="button" className="row-open" onClick={() => onOpen(a.docId, a.id)}>
-                    {quote}
-                  </button>
-                  {a.note ? <p className="note-preview">{a.note}</p> : null}
-                </td>
-                <td>{a.actor ?? ''}</td>
-                <td>{doc?.title ?? 'Deleted document'}</td>
-                <td>{a.status ? PLEDGE_STATUS_LABELS[a.status] : ''}</td>
-              </tr>
-            ))}
+            {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
+            {items.map((item) => {
+              const {
+                annotation: a,
+                doc,
+                quote,
+                date,
+              } = shown[item.index] as (typeof shown)[number];
+              return (
+                <tr
+                  key={a.id}
+                  className={`tag-${a.tag}`}
+                  data-index={item.index}
+                  ref={virtual.measureElement}
+                  aria-rowindex={item.index + 2}
+                >
+                  <td>{date ?? 'undated'}</td>
+                  <td>
+                    <span className={`tag-label tag-${a.tag}`}>{TAG_LABELS[a.tag]}</span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="row-open"
+                      onClick={() => onOpen(a.docId, a.id)}
+                    >
+                      {quote}
+                    </button>
+                    {a.note ? <p className="note-preview">{a.note}</p> : null}
+                  </td>
+                  <td>{a.actor ?? ''}</td>
+                  <td>{doc?.title ?? 'Deleted document'}</td>
+                  <td>{a.status ? PLEDGE_STATUS_LABELS[a.status] : ''}</td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
           </tbody>
         </table>
       ) : null}
