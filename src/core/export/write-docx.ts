@@ -13,6 +13,8 @@ import {
   ShadingType,
   Tab,
   TextRun,
+  UnderlineType,
+  type ICharacterStyleOptions,
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
@@ -37,6 +39,7 @@ import {
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
+import type { Tag } from '../model';
 import type { Report, ReportItem } from './report-types';
 import { xmlSafe } from './xml-safe';
 
@@ -46,15 +49,46 @@ const BORDERS = {
   double: BorderStyle.DOUBLE,
 } as const;
 
-const STYLES: IParagraphStyleOptions[] = [
+const TAGS = ['pledge', 'evidence', 'critique'] as const;
+const cap = (tag: Tag) => tag[0]!.toUpperCase() + tag.slice(1);
+/** Each tag's quote style (shading and border) and name style: formatting lives in styles, so a
+ * large report stays small and fast to write. */
+export const quoteStyleOf = (tag: Tag) => `${QUOTE_STYLE}${cap(tag)}`;
+const tagStyleOf = (tag: Tag) => `DossierTag${cap(tag)}`;
+
+const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
   {
     id: QUOTE_STYLE,
     name: 'Dossier Quote',
     basedOn: 'Normal',
     next: 'Normal',
     run: { size: 23 },
-    paragraph: { indent: { left: 567, right: 283 }, spacing: { before: 40, after: 80 } },
+    paragraph: {
+      indent: { left: 567, right: 283 },
+      spacing: { before: 40, after: 80 },
+      keepLines: true,
+    },
   },
+  ...TAGS.map((tag) => {
+    const style = TAG_STYLES[tag];
+    return {
+      id: quoteStyleOf(tag),
+      name: `Dossier Quote ${cap(tag)}`,
+      basedOn: QUOTE_STYLE,
+      next: 'Normal',
+      paragraph: {
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: lighten(style.fill) },
+        border: {
+          left: {
+            style: BORDERS[style.border],
+            size: style.border === 'double' ? 12 : 18,
+            color: style.ink,
+            space: 8,
+          },
+        },
+      },
+    };
+  }),
   {
     id: 'DossierTag',
     name: 'Dossier Tag',
@@ -88,6 +122,33 @@ const STYLES: IParagraphStyleOptions[] = [
       border: { left: { style: BorderStyle.SINGLE, size: 8, color: '999999', space: 6 } },
     },
   },
+];
+
+const CHARACTER_STYLES: ICharacterStyleOptions[] = [
+  // The tag's name, shaded in its colour and underlined in its style: never colour alone.
+  ...TAGS.map((tag) => {
+    const style = TAG_STYLES[tag];
+    return {
+      id: tagStyleOf(tag),
+      name: `Dossier Tag ${cap(tag)}`,
+      run: {
+        bold: true,
+        color: style.ink,
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: style.fill },
+        underline: {
+          type:
+            style.border === 'double'
+              ? UnderlineType.DOUBLE
+              : style.border === 'dashed'
+                ? UnderlineType.DASH
+                : UnderlineType.SINGLE,
+          color: style.ink,
+        },
+      },
+    };
+  }),
+  { id: 'DossierToken', name: 'Dossier Citation Code', run: { size: 14, color: '606060' } },
+  { id: 'DossierLabel', name: 'Dossier Label', run: { bold: true } },
 ];
 
 /**
@@ -162,7 +223,7 @@ export async function writeDocx(report: Report): Promise<Uint8Array> {
     creator: 'Dossier',
     title: `${REPORT_TITLE} — ${xmlSafe(scopeLine(report))}`,
     description: xmlSafe(countsLine(report)),
-    styles: { paragraphStyles: STYLES },
+    styles: { paragraphStyles: PARAGRAPH_STYLES, characterStyles: CHARACTER_STYLES },
     sections: [
       {
         footers: {
@@ -200,10 +261,7 @@ function titlePage(report: Report): Paragraph[] {
     new Paragraph({ spacing: { before: 240 }, children: [run(countsLine(report))] }),
     new Paragraph({
       spacing: { before: 480 },
-      children: (['pledge', 'evidence', 'critique'] as const).flatMap((tag, i) => [
-        ...(i > 0 ? [run('   ')] : []),
-        tagRun(tag),
-      ]),
+      children: TAGS.flatMap((tag, i) => [...(i > 0 ? [run('   ')] : []), tagRun(tag)]),
     }),
     new Paragraph({
       style: 'DossierCitation',
@@ -226,13 +284,6 @@ function heading(text: string, bookmark: string, pageBreakBefore: boolean): Para
 }
 
 function itemParagraphs(item: ReportItem): Paragraph[] {
-  const style = TAG_STYLES[item.tag];
-  const border = {
-    style: BORDERS[style.border],
-    size: style.border === 'double' ? 12 : 18,
-    color: style.ink,
-    space: 8,
-  };
   const head = itemHeadParts(item).join(' · ');
   const paragraphs = [
     new Paragraph({
@@ -240,28 +291,35 @@ function itemParagraphs(item: ReportItem): Paragraph[] {
       children: [tagRun(item.tag), ...(head ? [run(`  ${head}`)] : [])],
     }),
     new Paragraph({
-      style: QUOTE_STYLE,
-      keepLines: true,
-      shading: { type: ShadingType.CLEAR, color: 'auto', fill: lighten(style.fill) },
-      border: { left: border },
+      style: quoteStyleOf(item.tag),
       children: [
         ...textRuns(item.quote),
         new FootnoteReferenceRun({
           children: [
-            new Paragraph({ children: [run(citationLine(item.citation))] }),
             new Paragraph({
-              children: [run(formatCiteToken(item.citation), { size: 14, color: '606060' })],
+              children: [
+                run(citationLine(item.citation)),
+                new TextRun({
+                  text: formatCiteToken(item.citation),
+                  style: 'DossierToken',
+                  break: 1,
+                }),
+              ],
             }),
           ],
         }),
       ],
     }),
   ];
-  for (const { label, value } of itemDetails(item)) {
+  const details = itemDetails(item);
+  if (details.length > 0) {
     paragraphs.push(
       new Paragraph({
         style: 'DossierDetail',
-        children: [run(`${label}: `, { bold: true }), run(value)],
+        children: details.flatMap(({ label, value }, i) => [
+          new TextRun({ text: `${label}: `, style: 'DossierLabel', break: i > 0 ? 1 : undefined }),
+          run(value),
+        ]),
       }),
     );
   }
@@ -270,26 +328,15 @@ function itemParagraphs(item: ReportItem): Paragraph[] {
     paragraphs.push(
       new Paragraph({
         style: 'DossierNote',
-        children: [run('Note: ', { bold: true }), ...textRuns(note)],
+        children: [new TextRun({ text: 'Note: ', style: 'DossierLabel' }), ...textRuns(note)],
       }),
     );
   }
   return paragraphs;
 }
 
-/** The tag's name, shaded in its colour and underlined in its style: never colour alone. */
-function tagRun(tag: ReportItem['tag']): TextRun {
-  const style = TAG_STYLES[tag];
-  return new TextRun({
-    text: ` ${tagLabel(tag)} `,
-    bold: true,
-    color: style.ink,
-    shading: { type: ShadingType.CLEAR, color: 'auto', fill: style.fill },
-    underline: {
-      type: style.border === 'double' ? 'double' : style.border === 'dashed' ? 'dash' : 'single',
-      color: style.ink,
-    },
-  });
+function tagRun(tag: Tag): TextRun {
+  return new TextRun({ text: ` ${tagLabel(tag)} `, style: tagStyleOf(tag) });
 }
 
 /** Text with its line breaks and tabs as Word's breaks and tabs. */

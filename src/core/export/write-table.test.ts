@@ -145,11 +145,14 @@ describe('the Excel report', () => {
       for (let c = 1; c <= COLUMNS.length; c += 1) {
         const cell = row.getCell(c);
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === 'string') {
-          expect(cell.value).not.toMatch(FORMULA_START);
-          expect(cell.numFmt).toBe('@');
-        }
+        if (typeof cell.value === 'string') expect(cell.value).not.toMatch(FORMULA_START);
       }
+    }
+    // Long texts are formatted as text and wrap.
+    for (const name of ['Quote', 'Note'] as const) {
+      const cell = sheet.getRow(2).getCell(col(name));
+      expect(cell.numFmt).toBe('@');
+      expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     }
     const sources = book.getWorksheet('Sources')!;
     expect(sources.rowCount).toBe(report.sources.length + 1);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, neutralise, NUMBER_COLUMNS, reportRows, type Column } from './report-rows';
+import { COLUMNS, neutralise, reportRows, type Column } from './report-rows';
 import {
   arrangementLine,
   countsLine,
@@ -10,6 +10,12 @@ import {
 } from './report-text';
 import type { Report } from './report-types';
 import { xmlSafe } from './xml-safe';
+
+const WRAPPED: readonly Column[] = ['Quote', 'Note', 'Status history', 'Linked pledges'];
+const WRAPPED_STYLE: Partial<ExcelJS.Style> = {
+  numFmt: '@',
+  alignment: { vertical: 'top', wrapText: true },
+};
 
 const WIDTHS: Partial<Record<Column, number>> = {
   Section: 30,
@@ -25,8 +31,8 @@ const WIDTHS: Partial<Record<Column, number>> = {
 /**
  * The report as an Excel workbook: a sheet of annotations (one row per annotation, the CSV's
  * columns), a sheet of sources, and one saying what the report is. Every text cell is a
- * string cell formatted as text and neutralised like the CSV's, so no cell holds a formula or
- * becomes one when edited or saved as CSV.
+ * string cell (never a formula) neutralised like the CSV's, so none becomes a formula when the
+ * sheet is saved as CSV or a cell is edited.
  */
 export async function writeXlsx(report: Report): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -38,16 +44,22 @@ export async function writeXlsx(report: Report): Promise<Uint8Array> {
     header: column,
     key: column,
     width: WIDTHS[column] ?? 16,
-    style: NUMBER_COLUMNS.has(column) ? {} : { numFmt: '@' },
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of reportRows(report)) {
-    const values: Record<string, string | number | null> = {};
-    for (const column of COLUMNS) {
-      const value = row[column];
-      values[column] = typeof value === 'string' ? text(value) : value === null ? null : value;
-    }
-    sheet.addRow(values).alignment = { vertical: 'top', wrapText: true };
+    sheet.addRow(
+      COLUMNS.map((column) => {
+        const value = row[column];
+        return typeof value === 'string' ? text(value) : value;
+      }),
+    );
+  }
+  // Long texts wrap and are formatted as text, so what is typed there later stays text too.
+  // Only these columns are styled: a style on every cell would double the time to write.
+  for (const column of WRAPPED) {
+    sheet.getColumn(column).eachCell({ includeEmpty: false }, (cell, rowNumber) => {
+      if (rowNumber > 1) cell.style = WRAPPED_STYLE;
+    });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
 
@@ -86,7 +98,12 @@ export async function writeXlsx(report: Report): Promise<Uint8Array> {
   }
   about.getRow(1).font = { bold: true, size: 14 };
 
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  // Fast compression: the sheet's XML is repetitive, so level 1 still shrinks it about tenfold.
+  return new Uint8Array(
+    await book.xlsx.writeBuffer({
+      zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+    } as Partial<ExcelJS.XlsxWriteOptions>),
+  );
 }
 
 function text(value: string): string {
