@@ -2,10 +2,17 @@ import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, docOf, XSS, type TestLibrary } from '../../../tests/report-library';
+import {
+  annotatedLibrary,
+  docOf,
+  XSS,
+  type TestLibrary,
+  libraryReport,
+  reportItems,
+  tokenOf,
+} from '../../../tests/report-library';
 import { convertWithSoffice, sofficeMissing } from '../../../tests/soffice';
 import { collapseWhitespace } from '../text/normalise';
-import { buildReport } from './build-report';
 import { parseCiteToken } from './cite-token';
 import { readDocx } from './read-report';
 import type { Report } from './report-types';
@@ -39,16 +46,12 @@ beforeAll(async () => {
   );
   lib.add(control);
   lib.annotate('control-chars', 'shelters\u000b will open\u0007 soon', 'evidence');
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'pledge',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'pledge');
   bytes = await writeReport(report, 'docx');
   zip = await JSZip.loadAsync(bytes);
 });
 
-const allItems = () => [...report.sections.flatMap((s) => s.items), ...report.unverified];
+const allItems = () => reportItems(report);
 
 /** Paragraphs of a part as [style, text]. */
 function paragraphs(doc: Awaited<ReturnType<typeof xml>>): [string, string][] {
@@ -138,15 +141,7 @@ describe('the Word report', () => {
   it("gives each quote in a shaded block under its tag's name, read back exactly with its citation", async () => {
     const read = await readDocx(bytes);
     expect(read.map((r) => r.quote)).toEqual(allItems().map((i) => xmlSafe(i.quote)));
-    expect(read.map((r) => r.token)).toEqual(
-      allItems().map(({ citation: c }) => ({
-        sha256: c.sha256,
-        start: c.start,
-        end: c.end,
-        page: c.page,
-        fileName: c.fileName,
-      })),
-    );
+    expect(read.map((r) => r.token)).toEqual(allItems().map((i) => tokenOf(i.citation)));
     const document = await xml('word/document.xml');
     const list = [...document.getElementsByTagName('w:p')];
     const styleOf = (p: (typeof list)[number]) =>

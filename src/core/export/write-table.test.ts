@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, XSS, type TestLibrary } from '../../../tests/report-library';
+import {
+  annotatedLibrary,
+  XSS,
+  type TestLibrary,
+  libraryReport,
+} from '../../../tests/report-library';
 import { convertWithSoffice, sofficeMissing } from '../../../tests/soffice';
-import { buildReport } from './build-report';
 import { COLUMNS, neutralise, readNeutralised } from './report-rows';
 import type { Report } from './report-types';
 import { writeReport } from './write-report';
@@ -12,11 +16,7 @@ let lib: TestLibrary;
 let report: Report;
 beforeAll(async () => {
   lib = await annotatedLibrary();
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'pledge',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'pledge');
 });
 
 /** One entry per annotation, in report order: each item once. */
