@@ -158,6 +158,27 @@ describe('the Excel report', () => {
     expect(sources.rowCount).toBe(report.sources.length + 1);
   });
 
+  it('cuts a text too long for an Excel cell, and says so', async () => {
+    const long = libraryReport(lib, 'tag');
+    const item = long.sections[0]!.items[0]!;
+    long.sections[0]!.items[0] = {
+      ...item,
+      annotation: { ...item.annotation, note: `=${'😀'.repeat(20_000)}` },
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReport(long, 'xlsx')).slice().buffer);
+    const note = String(
+      workbook
+        .getWorksheet('Annotations')!
+        .getRow(2)
+        .getCell(COLUMNS.indexOf('Note') + 1).value,
+    );
+    expect(note.length).toBeLessThanOrEqual(32_767);
+    expect(note).toMatch(
+      /^'=😀+ … \[cut here: 20001 characters in all; the CSV report has them all\]$/u,
+    );
+  });
+
   it('keeps a formula the analyst typed as inert text', () => {
     const sheet = book.getWorksheet('Annotations')!;
     const note = COLUMNS.indexOf('Note') + 1;
@@ -184,4 +205,27 @@ describe('the Excel report', () => {
     );
     expect(notes).not.toContain('y');
   }, 120_000);
+});
+
+describe('characters outside the Basic Multilingual Plane in the Excel report', () => {
+  it("come back whole from a sheet far larger than one of the zip library's pieces", async () => {
+    const big = libraryReport(lib, 'tag');
+    const [first] = big.sections[0]!.items;
+    // Thousands of quotes of odd lengths, each with emoji and astral letters: some of those
+    // characters are bound to fall on a piece boundary.
+    big.sections[0]!.items = Array.from({ length: 3000 }, (_, i) => ({
+      ...first!,
+      annotation: { ...first!.annotation, id: `emoji-${i}` },
+      quote: `${'x'.repeat(i % 7)}🏠 quote ${i} 𝔗𝔞𝔯𝔰𝔨 😀`,
+    }));
+    const bytes = await writeReport(big, 'xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.slice().buffer);
+    const quotes: string[] = [];
+    const quote = COLUMNS.indexOf('Quote') + 1;
+    book.getWorksheet('Annotations')!.eachRow((row, n) => {
+      if (n > 1) quotes.push(String(row.getCell(quote).value));
+    });
+    expect(quotes.slice(0, 3000)).toEqual(big.sections[0]!.items.map((i) => i.quote));
+  });
 });
