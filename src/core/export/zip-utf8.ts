@@ -48,22 +48,19 @@ export class AstralStandIns {
   async restore(bytes: Uint8Array, level = 1): Promise<Uint8Array> {
     if (!this.needed) return bytes;
     const zip = await JSZip.loadAsync(bytes);
-    const out = new JSZip();
     const encoder = new TextEncoder();
     for (const file of Object.values(zip.files)) {
-      if (file.dir) continue;
-      if (/\.(xml|rels)$/.test(file.name)) {
-        const xml = await file.async('string');
-        // Bytes, not a string: JSZip would cut the string into pieces again.
-        out.file(
-          file.name,
-          encoder.encode(xml.replace(PRIVATE_USE, (c) => this.toAstral.get(c) ?? c)),
-        );
-      } else {
-        out.file(file.name, await file.async('uint8array'));
-      }
+      if (file.dir || !/\.(xml|rels)$/.test(file.name)) continue;
+      const xml = await file.async('string');
+      if (!HAS_PRIVATE_USE.test(xml)) continue;
+      // Bytes, not a string: JSZip would cut the string into pieces again. Parts left alone
+      // keep their compressed data.
+      zip.file(
+        file.name,
+        encoder.encode(xml.replace(PRIVATE_USE, (c) => this.toAstral.get(c) ?? c)),
+      );
     }
-    return out.generateAsync({
+    return zip.generateAsync({
       type: 'uint8array',
       compression: 'DEFLATE',
       compressionOptions: { level },
@@ -74,4 +71,5 @@ export class AstralStandIns {
 const FIRST_PRIVATE = 0xe000;
 const LAST_PRIVATE = 0xf8ff;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+const HAS_PRIVATE_USE = /[\uE000-\uF8FF]/;
 const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
