@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   Bookmark,
-  BorderStyle,
   Document,
   Footer,
   FootnoteReferenceRun,
@@ -10,16 +9,13 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
   Tab,
   TextRun,
-  UnderlineType,
-  type ICharacterStyleOptions,
-  type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
+import { TAGS, type Tag } from '../model';
 import { formatCiteToken } from './cite-token';
-import { QUOTE_STYLE } from './docx-style';
+import { CHARACTER_STYLES, PARAGRAPH_STYLES, quoteStyleOf, tagStyleOf } from './write-docx-styles';
 import {
   arrangementLine,
   citationLine,
@@ -32,124 +28,14 @@ import {
   sourceLine,
   SOURCES_INTRO,
   SOURCES_TITLE,
-  TAG_STYLES,
   tagGroupBefore,
   tagLabel,
   timestamp,
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
-import type { Tag } from '../model';
 import type { Report, ReportItem } from './report-types';
 import { xmlSafe } from './xml-safe';
-
-const BORDERS = {
-  solid: BorderStyle.SINGLE,
-  dashed: BorderStyle.DASHED,
-  double: BorderStyle.DOUBLE,
-} as const;
-
-const TAGS = ['pledge', 'evidence', 'critique'] as const;
-const cap = (tag: Tag) => tag[0]!.toUpperCase() + tag.slice(1);
-/** Each tag's quote style (shading and border) and name style: formatting lives in styles, so a
- * large report stays small and fast to write. */
-export const quoteStyleOf = (tag: Tag) => `${QUOTE_STYLE}${cap(tag)}`;
-const tagStyleOf = (tag: Tag) => `DossierTag${cap(tag)}`;
-
-const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
-  {
-    id: QUOTE_STYLE,
-    name: 'Dossier Quote',
-    basedOn: 'Normal',
-    next: 'Normal',
-    run: { size: 23 },
-    paragraph: {
-      indent: { left: 567, right: 283 },
-      spacing: { before: 40, after: 80 },
-      keepLines: true,
-    },
-  },
-  ...TAGS.map((tag) => {
-    const style = TAG_STYLES[tag];
-    return {
-      id: quoteStyleOf(tag),
-      name: `Dossier Quote ${cap(tag)}`,
-      basedOn: QUOTE_STYLE,
-      next: 'Normal',
-      paragraph: {
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: lighten(style.fill) },
-        border: {
-          left: {
-            style: BORDERS[style.border],
-            size: style.border === 'double' ? 12 : 18,
-            color: style.ink,
-            space: 8,
-          },
-        },
-      },
-    };
-  }),
-  {
-    id: 'DossierTag',
-    name: 'Dossier Tag',
-    basedOn: 'Normal',
-    next: QUOTE_STYLE,
-    run: { size: 19, font: 'Arial' },
-    paragraph: { keepNext: true, spacing: { before: 240, after: 40 } },
-  },
-  {
-    id: 'DossierCitation',
-    name: 'Dossier Citation',
-    basedOn: 'Normal',
-    run: { size: 17, color: '404040', font: 'Arial' },
-    paragraph: { indent: { left: 567 }, spacing: { after: 40 } },
-  },
-  {
-    id: 'DossierDetail',
-    name: 'Dossier Detail',
-    basedOn: 'Normal',
-    run: { size: 19, font: 'Arial' },
-    paragraph: { indent: { left: 567 }, spacing: { after: 20 } },
-  },
-  {
-    id: 'DossierNote',
-    name: 'Dossier Note',
-    basedOn: 'Normal',
-    run: { size: 21 },
-    paragraph: {
-      indent: { left: 1134 },
-      spacing: { before: 40, after: 40 },
-      border: { left: { style: BorderStyle.SINGLE, size: 8, color: '999999', space: 6 } },
-    },
-  },
-];
-
-const CHARACTER_STYLES: ICharacterStyleOptions[] = [
-  // The tag's name, shaded in its colour and underlined in its style: never colour alone.
-  ...TAGS.map((tag) => {
-    const style = TAG_STYLES[tag];
-    return {
-      id: tagStyleOf(tag),
-      name: `Dossier Tag ${cap(tag)}`,
-      run: {
-        bold: true,
-        color: style.ink,
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: style.fill },
-        underline: {
-          type:
-            style.border === 'double'
-              ? UnderlineType.DOUBLE
-              : style.border === 'dashed'
-                ? UnderlineType.DASH
-                : UnderlineType.SINGLE,
-          color: style.ink,
-        },
-      },
-    };
-  }),
-  { id: 'DossierToken', name: 'Dossier Citation Code', run: { size: 14, color: '606060' } },
-  { id: 'DossierLabel', name: 'Dossier Label', run: { bold: true } },
-];
 
 /**
  * The report as a Word document (made with the `docx` library): a title page with the scope
@@ -360,15 +246,4 @@ function run(
 /** A bookmark name Word accepts: a letter first, then letters, digits and underscores. */
 function bookmarkOf(sectionId: string): string {
   return `s_${sectionId.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
-}
-
-/** The tag's colour mixed with white, so black text on it stays easy to read. */
-function lighten(hex: string): string {
-  const channel = (i: number) => {
-    const v = parseInt(hex.slice(i, i + 2), 16);
-    return Math.round(v + (255 - v) * 0.6)
-      .toString(16)
-      .padStart(2, '0');
-  };
-  return `${channel(0)}${channel(2)}${channel(4)}`.toUpperCase();
 }
