@@ -18,6 +18,7 @@ export class AstralStandIns {
     const used = new Set<number>();
     const astral = new Set<string>();
     for (const text of texts) {
+      if (!EITHER.test(text)) continue;
       for (const m of text.matchAll(PRIVATE_USE)) used.add(m[0].charCodeAt(0));
       for (const m of text.matchAll(PAIR)) astral.add(m[0]);
     }
@@ -41,25 +42,27 @@ export class AstralStandIns {
 
   /** `text` with its astral characters as their stand-ins. */
   hide(text: string): string {
-    return this.needed ? text.replace(PAIR, (c) => this.toStandIn.get(c) ?? c) : text;
+    return this.needed && HIGH.test(text)
+      ? text.replace(PAIR, (c) => this.toStandIn.get(c) ?? c)
+      : text;
   }
 
-  /** The package with the real characters back in every XML part. */
+  /**
+   * The package with the real characters back. exceljs writes every text cell to the shared
+   * strings part, the only part that holds the texts handed to it.
+   */
   async restore(bytes: Uint8Array, level = 1): Promise<Uint8Array> {
     if (!this.needed) return bytes;
     const zip = await JSZip.loadAsync(bytes);
-    const encoder = new TextEncoder();
-    for (const file of Object.values(zip.files)) {
-      if (file.dir || !/\.(xml|rels)$/.test(file.name)) continue;
-      const xml = await file.async('string');
-      if (!HAS_PRIVATE_USE.test(xml)) continue;
-      // Bytes, not a string: JSZip would cut the string into pieces again. Parts left alone
-      // keep their compressed data.
-      zip.file(
-        file.name,
-        encoder.encode(xml.replace(PRIVATE_USE, (c) => this.toAstral.get(c) ?? c)),
-      );
-    }
+    const part = zip.file(SHARED_STRINGS);
+    if (!part) return bytes;
+    const xml = await part.async('string');
+    // Bytes, not a string: JSZip would cut the string into pieces again. The other parts keep
+    // their compressed data.
+    zip.file(
+      SHARED_STRINGS,
+      new TextEncoder().encode(xml.replace(PRIVATE_USE, (c) => this.toAstral.get(c) ?? c)),
+    );
     return zip.generateAsync({
       type: 'uint8array',
       compression: 'DEFLATE',
@@ -68,8 +71,10 @@ export class AstralStandIns {
   }
 }
 
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const FIRST_PRIVATE = 0xe000;
 const LAST_PRIVATE = 0xf8ff;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
-const HAS_PRIVATE_USE = /[\uE000-\uF8FF]/;
+const EITHER = /[\uD800-\uDBFF\uE000-\uF8FF]/;
+const HIGH = /[\uD800-\uDBFF]/;
 const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
