@@ -99,7 +99,10 @@ export function readMarkdown(markdown: string): ReadQuote[] {
     const token = match ? parseCiteToken(match[1] ?? '') : null;
     if (!token) return;
     const quoted: string[] = [];
-    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('>'); j += 1) {
+    // Blank lines an editor may have put between the comment and its quote are skipped.
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j += 1;
+    for (; j < lines.length && lines[j]!.startsWith('>'); j += 1) {
       quoted.push(unescapeMarkdown(lines[j]!.replace(/^>[ \t]?/, '')));
     }
     quotes.push({ quote: quoted.join('\n'), token });

@@ -109,6 +109,15 @@ describe('verifyReport', () => {
     },
   );
 
+  it('reads a Markdown report back after an editor re-spaced it', async () => {
+    const markdown = text(await writeReport(report, 'markdown'))
+      .replaceAll('-->\n>', '-->\n\n>')
+      .replaceAll('\n', '\r\n');
+    const result = await verifyReport({ name: 'r.md', bytes: bytesOf(markdown) }, lib);
+    expect(result.quotes).toHaveLength(report.counts.items);
+    expect(notVerified(result)).toEqual([]);
+  });
+
   it('finds a quote whose cited place was changed by hand elsewhere in its document', async () => {
     const html = text(await writeReport(report, 'html'));
     const item = report.sections
