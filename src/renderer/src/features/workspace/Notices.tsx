@@ -6,9 +6,9 @@ export function Notices() {
   const notices = useStore(noticesStore);
   if (notices.length === 0) return null;
   return (
-    <ul className="notice-list" aria-label="Messages">
+    <ul className="notice-list" aria-label="Messages" aria-live="polite">
       {notices.map((n) => (
-        <li key={n.id} className="notice" role="status">
+        <li key={n.id} className="notice">
           <span>{n.text}</span>
           {n.action ? (
             <button
