@@ -43,7 +43,7 @@ export function ReaderView({ docId, search, annotationSearch, onNewVersion }: Pr
   const annotations = useDocumentAnnotations(docId);
   const placed = usePlacedAnnotations(annotations, open?.content.text, open?.content.pages);
   const selected = placed.find((p) => p.annotation.id === selectedId)?.annotation ?? null;
-  const results = usePanelWidth('search-results', 360);
+  const results = usePanelWidth('search-results', 480, 280, 900);
   const panel = usePanelWidth('annotations', 340);
   const searching = query.trim() !== '';
 
