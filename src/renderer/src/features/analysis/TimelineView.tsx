@@ -104,7 +104,7 @@ export function TimelineView({ data }: { data: AnalysisData }) {
         range: ['#b8860b', '#1d6b3a', '#8f2a1d'],
       },
       marks: [
-        Plot.ruleY(spans, { y: 'lane', x1: 'x1', x2: 'x2', stroke: '#bbb', ariaHidden: true }),
+        Plot.ruleY(spans, { y: 'lane', x1: 'x1', x2: 'x2', stroke: '#bbb', ariaHidden: 'true' }),
         dot(solid, false),
         dot(hollow, true),
         Plot.text(
@@ -116,7 +116,7 @@ export function TimelineView({ data }: { data: AnalysisData }) {
             dy: -12,
             fontSize: 13,
             fontWeight: 'bold',
-            ariaHidden: true,
+            ariaHidden: 'true',
           },
         ),
       ],
