@@ -1,6 +1,7 @@
 import { formatDiagnosticReport } from '@core/log/diagnostic-report';
 import { annotationsRepo, linksRepo } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
+import { db, type DossierDb } from '../../db/schema';
 import type { HostApi } from '../../host';
 import { storageState } from '../exchange/storage';
 
@@ -11,12 +12,16 @@ const orNull = (count: Promise<number>) => count.catch(() => null);
  * problems in the log. Only counts are read from the library, never its documents or notes,
  * and a library that cannot be read still gets a report.
  */
-export async function diagnosticReport(host: HostApi, now = new Date()): Promise<string> {
+export async function diagnosticReport(
+  host: Pick<HostApi, 'kind' | 'diagnostics'>,
+  now = new Date(),
+  database: DossierDb = db(),
+): Promise<string> {
   const [facts, documents, annotations, links, storage] = await Promise.all([
     host.diagnostics(),
-    orNull(documentsRepo().count()),
-    orNull(annotationsRepo().count()),
-    orNull(linksRepo().count()),
+    orNull(documentsRepo(database).count()),
+    orNull(annotationsRepo(database).count()),
+    orNull(linksRepo(database).count()),
     storageState(),
   ]);
   return formatDiagnosticReport({
