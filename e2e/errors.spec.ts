@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { breakStoreReads, UNREADABLE_KEY } from './faults';
 import { loadSamplesWithAnnotations, showView, SAMPLE_COUNT } from './helpers';
 
 /*
@@ -8,34 +9,6 @@ import { loadSamplesWithAnnotations, showView, SAMPLE_COUNT } from './helpers';
  * notes. The failure is real, not a hook in the app: the test makes IndexedDB refuse to read
  * one table, as a damaged or locked database would.
  */
-
-const UNREADABLE_KEY = 'dossier-e2e-unreadable-store';
-
-/** Reads of the object store named in sessionStorage throw, as from a damaged database. */
-function breakStoreReads() {
-  const key = 'dossier-e2e-unreadable-store';
-  const methods = ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'] as const;
-  const storeName = (target: IDBObjectStore | IDBIndex) =>
-    target instanceof IDBIndex ? target.objectStore.name : target.name;
-  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
-    for (const method of methods) {
-      const original = (proto as unknown as Record<string, (...args: unknown[]) => unknown>)[
-        method
-      ];
-      if (!original) continue;
-      Object.defineProperty(proto, method, {
-        configurable: true,
-        writable: true,
-        value(this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
-          if (sessionStorage.getItem(key) === storeName(this)) {
-            throw new DOMException(`The ${storeName(this)} table cannot be read`, 'DataError');
-          }
-          return original.apply(this, args);
-        },
-      });
-    }
-  }
-}
 
 async function copyReport(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'More', exact: true }).click();
