@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { breakStoreReads, UNREADABLE_KEY } from './faults';
-import { SAMPLE_COUNT } from './helpers';
+import { moreCommand, SAMPLE_COUNT } from './helpers';
 
 /*
  * The desktop app end to end. Electron's binary is downloaded lazily by require('electron'),
@@ -244,11 +244,6 @@ test('sends no request out of the app while importing, searching and reading', a
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 
-async function more(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'More', exact: true }).click();
-  await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
-}
-
 test('a failing view shows Reload view; page and worker errors reach the log file and the diagnostic report', async () => {
   const running = await launch();
   try {
@@ -286,7 +281,7 @@ test('a failing view shows Reload view; page and worker errors reach the log fil
         ]),
       );
 
-    await more(page, 'Copy diagnostic report');
+    await moreCommand(page, 'Copy diagnostic report');
     await expect(page.getByRole('list', { name: 'Messages' })).toContainText(
       'Diagnostic report copied',
     );
@@ -332,12 +327,12 @@ test('every view and export runs with no request leaving the app', async () => {
       .click();
     const commands = ['Export report', 'Back up library', 'Export annotations', 'Export project'];
     for (const [i, command] of commands.entries()) {
-      await more(page, command);
+      await moreCommand(page, command);
       await expect.poll(() => readdirSync(saveDir).length, { timeout: 60_000 }).toBe(i + 1);
     }
-    await more(page, 'About this library');
+    await moreCommand(page, 'About this library');
     await page.getByRole('button', { name: 'Close about this library' }).click();
-    await more(page, 'Copy diagnostic report');
+    await moreCommand(page, 'Copy diagnostic report');
     const local = /^(file|blob|data|devtools|chrome-devtools):/;
     expect(requests.filter((url) => !local.test(url))).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);

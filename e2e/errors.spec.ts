@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { breakStoreReads, UNREADABLE_KEY } from './faults';
-import { loadSamplesWithAnnotations, showView, SAMPLE_COUNT } from './helpers';
+import { loadSamplesWithAnnotations, moreCommand, showView, SAMPLE_COUNT } from './helpers';
 
 /*
  * Errors are shown and kept: a view that fails shows what happened and "Reload view" while the
@@ -11,8 +11,7 @@ import { loadSamplesWithAnnotations, showView, SAMPLE_COUNT } from './helpers';
  */
 
 async function copyReport(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'More', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Copy diagnostic report' }).click();
+  await moreCommand(page, 'Copy diagnostic report');
   await expect(page.getByRole('list', { name: 'Messages' })).toContainText(
     'Diagnostic report copied',
   );

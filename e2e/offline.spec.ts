@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import {
+  downloadFromMore,
   libraryList,
+  moreCommand,
+  moreWithFile,
   loadSamplesWithAnnotations,
   openFromLibrary,
   showAnnotations,
@@ -42,26 +42,6 @@ async function intercept(context: BrowserContext, origin: string): Promise<Traff
     }
   });
   return traffic;
-}
-
-async function more(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'More', exact: true }).click();
-  await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
-}
-
-async function downloadFrom(page: Page, command: string): Promise<string> {
-  const started = page.waitForEvent('download');
-  await more(page, command);
-  const file = await started;
-  const path = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
-
-async function withFile(page: Page, command: string, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await more(page, command);
-  await (await chooser).setFiles(path);
 }
 
 test('every view, search, export and command runs without a request leaving the app', async ({
@@ -139,26 +119,26 @@ test('every view, search, export and command runs without a request leaving the 
   }
 
   // Every command of the More menu.
-  await downloadFrom(page, 'Export report');
-  await more(page, 'Last import');
+  await downloadFromMore(page, 'Export report');
+  await moreCommand(page, 'Last import');
   await page.getByRole('button', { name: 'Close import summary' }).click();
-  const backup = await downloadFrom(page, 'Back up library');
-  const annotations = await downloadFrom(page, 'Export annotations');
-  const project = await downloadFrom(page, 'Export project');
-  await more(page, 'About this library');
+  const backup = await downloadFromMore(page, 'Back up library');
+  const annotations = await downloadFromMore(page, 'Export annotations');
+  const project = await downloadFromMore(page, 'Export project');
+  await moreCommand(page, 'About this library');
   await page.getByRole('button', { name: 'Close about this library' }).click();
-  await more(page, 'Keyboard shortcuts');
+  await moreCommand(page, 'Keyboard shortcuts');
   await page.keyboard.press('Escape');
-  await more(page, 'Copy diagnostic report');
+  await moreCommand(page, 'Copy diagnostic report');
   await expect(page.getByRole('list', { name: 'Messages' })).toContainText(
     'Diagnostic report copied',
   );
 
-  await withFile(page, 'Restore library', backup);
+  await moreWithFile(page, 'Restore library', backup);
   const restored = page.getByRole('dialog', { name: 'Backup merged' });
   await expect(restored).toBeVisible({ timeout: 60_000 });
   await restored.getByRole('button', { name: 'Done' }).click();
-  await withFile(page, 'Import annotations', annotations);
+  await moreWithFile(page, 'Import annotations', annotations);
   await page
     .getByRole('dialog', { name: 'Import annotations' })
     .getByRole('button', { name: 'Import', exact: true })
@@ -166,7 +146,7 @@ test('every view, search, export and command runs without a request leaving the 
   const imported = page.getByRole('dialog', { name: 'Annotations imported' });
   await expect(imported).toBeVisible();
   await imported.getByRole('button', { name: 'Done' }).click();
-  await withFile(page, 'Import project', project);
+  await moreWithFile(page, 'Import project', project);
   await expect(page.getByRole('dialog', { name: 'Import project' })).toBeVisible({
     timeout: 30_000,
   });

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
-import { ACTIVE_CONTENT, XSS_PAYLOADS, XSS_SHORT, XSS_TEXT } from '../tests/xss-payloads';
+import {
+  ACTIVE_CONTENT,
+  XSS_PAYLOADS,
+  XSS_SHORT,
+  XSS_TEXT,
+  xssTextFile,
+} from '../tests/xss-payloads';
 import { libraryList, selectInReader, showAnnotations, showView } from './helpers';
 
 /*
@@ -13,20 +19,6 @@ import { libraryList, selectInReader, showAnnotations, showView } from './helper
  */
 
 const SENTENCE = 'The minister promised a shelter in every province by 2012.';
-
-function textFile(): string {
-  return [
-    XSS_SHORT.title,
-    `Source: ${XSS_SHORT.source}`,
-    `Author: ${XSS_SHORT.author}`,
-    `URL: ${XSS_SHORT.url}`,
-    'Date: 2011-05-02',
-    '',
-    SENTENCE,
-    '',
-    ...XSS_PAYLOADS.flatMap((p) => [p, '']),
-  ].join('\n');
-}
 
 function htmlFile(): string {
   const escaped = XSS_PAYLOADS.map(
@@ -116,7 +108,11 @@ test('script-injection payloads in files, metadata, notes, actors and labels sho
   await (
     await chooser
   ).setFiles([
-    { name: XSS_SHORT.fileName, mimeType: 'text/plain', buffer: Buffer.from(textFile()) },
+    {
+      name: XSS_SHORT.fileName,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(xssTextFile(SENTENCE)),
+    },
     { name: `<svg onload=alert(2)>.html`, mimeType: 'text/html', buffer: Buffer.from(htmlFile()) },
     {
       name: `"><script>alert(3)<\u2044script>.md`,

@@ -56,3 +56,21 @@ export const ACTIVE_CONTENT =
   'script:not([src]), iframe, object, embed, frame, base, meta[http-equiv="refresh"], ' +
   'img[onerror], svg[onload], [onload], [onerror], [onfocus], [ontoggle], [formaction], ' +
   'a[href^="javascript:"], a[href^="data:"]';
+
+/**
+ * A text file whose title, source, author and URL lines hold payloads, then `sentence` (a
+ * passage to tag), then every payload as a paragraph.
+ */
+export function xssTextFile(sentence: string): string {
+  return [
+    XSS_SHORT.title,
+    `Source: ${XSS_SHORT.source}`,
+    `Author: ${XSS_SHORT.author}`,
+    `URL: ${XSS_SHORT.url}`,
+    'Date: 2011-05-02',
+    '',
+    sentence,
+    '',
+    ...XSS_PAYLOADS.flatMap((p) => [p, '']),
+  ].join('\n');
+}

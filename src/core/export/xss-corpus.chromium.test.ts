@@ -4,7 +4,13 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/chromium';
 import { TestLibrary, importedDoc, libraryReport } from '../../../tests/report-library';
-import { ACTIVE_CONTENT, XSS_PAYLOADS, XSS_SHORT, XSS_TEXT } from '../../../tests/xss-payloads';
+import {
+  ACTIVE_CONTENT,
+  XSS_PAYLOADS,
+  XSS_SHORT,
+  XSS_TEXT,
+  xssTextFile,
+} from '../../../tests/xss-payloads';
 import { renderMarkdownReport } from './markdown-report';
 import { writeReport } from './write-report';
 
@@ -23,17 +29,7 @@ let lib: TestLibrary;
 
 beforeAll(async () => {
   lib = new TestLibrary();
-  const text = [
-    XSS_SHORT.title,
-    `Source: ${XSS_SHORT.source}`,
-    `Author: ${XSS_SHORT.author}`,
-    `URL: ${XSS_SHORT.url}`,
-    'Date: 2011-05-02',
-    '',
-    SENTENCE,
-    '',
-    ...XSS_PAYLOADS.flatMap((p) => [p, '']),
-  ].join('\n');
+  const text = xssTextFile(SENTENCE);
   lib.add(await importedDoc({ name: XSS_SHORT.fileName, bytes: new TextEncoder().encode(text) }));
   const quoteWithPayload = XSS_PAYLOADS[6]!;
   const pledge = lib.annotate(XSS_SHORT.fileName, SENTENCE, 'pledge', {
