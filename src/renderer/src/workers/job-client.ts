@@ -41,8 +41,9 @@ export class JobClient<Req, Res, Prog = never> {
       // Handled here, by failing its jobs: unhandled, a nested worker's error would also be
       // raised in the worker that started it, and fail that one's jobs too.
       // Reached when the worker could not start, or failed before its own handlers were set.
+      // A warning: its jobs fail here, and their callers report or work around that.
       event.preventDefault();
-      reportProblem(problemEntry(`${name} worker`, event.message || 'could not start'));
+      reportProblem(problemEntry(`${name} worker`, event.message || 'could not start', {}, 'warn'));
       this.failAll(new Error(`Worker failed: ${event.message}`));
     };
   }
