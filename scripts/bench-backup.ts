@@ -157,7 +157,7 @@ const longest = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
 async function command(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('menuitem', { name }).click();
 }
 
@@ -168,10 +168,10 @@ async function main() {
     await waitForServer();
     const page = await (await browser.newContext()).newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.getByRole('button', { name: 'Load sample collection' }).waitFor();
+    await page.getByRole('button', { name: 'Load sample collection', exact: true }).waitFor();
     await seed(page);
     await page.reload();
-    await page.getByRole('navigation', { name: 'Library' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('region', { name: 'Library' }).waitFor({ timeout: 120_000 });
     // Let the first index build finish, so it does not share the processor with the backup.
     await page.getByText('Indexing…').waitFor({ state: 'detached', timeout: 600_000 });
     console.log(`Dossier backup benchmark: ${DOCS} documents, ${ANNOTATIONS} annotations`);
@@ -193,7 +193,7 @@ async function main() {
 
     const fresh = await (await browser.newContext()).newPage();
     await fresh.goto(`http://127.0.0.1:${PORT}/`);
-    await fresh.getByRole('button', { name: 'Load sample collection' }).waitFor();
+    await fresh.getByRole('button', { name: 'Load sample collection', exact: true }).waitFor();
     await watchLongTasks(fresh);
     const chooser = fresh.waitForEvent('filechooser');
     await command(fresh, 'Restore library');
