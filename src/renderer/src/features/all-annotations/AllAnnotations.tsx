@@ -17,6 +17,7 @@ import {
 } from '@core/model';
 import { useAnalysisData, useRenderedMark } from '../analysis/analysis-data';
 import { useActors } from '../annotations/use-library-annotations';
+import { DateRange } from '../../ui/DateRange';
 
 interface Props {
   onOpen: (docId: string, annotationId: string) => void;
@@ -127,22 +128,7 @@ export function AllAnnotations({ onOpen }: Props) {
             onChange={(e) => set({ document: e.target.value })}
           />
         </label>
-        <label className="field">
-          From date
-          <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          To date
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        </label>
+        <DateRange from={filter.from} to={filter.to} onChange={set} />
         <label className="field">
           Status
           <select
