@@ -63,6 +63,9 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
 
 export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
 export const searchResults = (page: Page) => page.getByRole('region', { name: 'Search results' });
+/** A document among the search results, by its title (not one of its snippets, named by their text). */
+export const resultItem = (page: Page, title: RegExp) =>
+  searchResults(page).getByRole('button', { name: title }).and(page.locator('.result-item'));
 
 /** Types a document query and waits for its answer (not the previous query's). */
 export async function searchFor(page: Page, query: string, found: string | RegExp) {

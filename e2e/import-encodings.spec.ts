@@ -1,4 +1,4 @@
-import { libraryList } from './helpers';
+import { libraryList, resultItem } from './helpers';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -70,11 +70,7 @@ test('a folder of files in legacy encodings imports readably, and says how each 
   }
   // Big5 text, found by a word of it.
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('庇護所');
-  await expect(
-    page
-      .getByRole('region', { name: 'Search results' })
-      .getByRole('button', { name: /瓦爾多利亞政府承諾打擊人口販賣/ }),
-  ).toBeVisible();
+  await expect(resultItem(page, /瓦爾多利亞政府承諾打擊人口販賣/)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('');
   await (
     await libraryList(page)
@@ -128,7 +124,5 @@ test('a short note read in the wrong encoding is re-imported as the right one fr
   await expect(library.getByRole('listitem')).toHaveCount(1);
   // The index holds the new text.
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('приют');
-  await expect(
-    page.getByRole('region', { name: 'Search results' }).getByRole('button', { name: /Отчёт/ }),
-  ).toBeVisible();
+  await expect(resultItem(page, /Отчёт/)).toBeVisible();
 });

@@ -1,9 +1,9 @@
-import {} from './helpers';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type FileChooser, type Page, type Route } from '@playwright/test';
+import { resultItem } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -92,7 +92,7 @@ test('imports started while one runs wait their turn, are shown, can be dropped,
   const search = page.getByRole('searchbox', { name: 'Search documents' });
   const results = page.getByRole('region', { name: 'Search results' });
   await search.fill('quillwort');
-  await expect(results.getByRole('button', { name: /later\.txt/ })).toBeVisible();
+  await expect(resultItem(page, /later\.txt/)).toBeVisible();
   await search.fill('bladderwrack');
   await expect(results).toContainText('No documents match.');
 });

@@ -6,6 +6,7 @@ import {
   searchResults as results,
   selectInReader,
   openFromLibrary,
+  resultItem,
 } from './helpers';
 
 const OPED = 'Complicit Officials Are Never Prosecuted. I Know Why.';
@@ -122,9 +123,7 @@ test('keys move through results; a snippet opens the reader with the hits marked
   await expect(hit.first()).toBeInViewport();
 
   await search(page, 'complicit prosecuted', /documents found/);
-  await results(page)
-    .getByRole('button', { name: new RegExp(OPED.slice(0, 30)) })
-    .click();
+  await resultItem(page, new RegExp(OPED.slice(0, 30))).click();
   await expect(reader.locator('.search-hit').first()).toHaveText(/complicit|prosecuted/i);
   expect(await reader.locator('.search-hit').count()).toBeGreaterThanOrEqual(4);
 });

@@ -8,6 +8,7 @@ import {
   selectInReader,
   openFromLibrary,
   libraryList,
+  resultItem,
 } from './helpers';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -28,7 +29,7 @@ test('an empty library offers the sample collection, and search finds and opens 
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('prosecuted');
   const results = page.getByRole('region', { name: 'Search results' });
   await expect(results.getByRole('status')).toContainText('found');
-  const hit = results.getByRole('button', { name: new RegExp(OPED.slice(0, 30)) });
+  const hit = resultItem(page, new RegExp(OPED.slice(0, 30)));
   await expect(hit.locator('mark').first()).toHaveText(/prosecuted/i);
   await hit.click();
 
@@ -150,11 +151,7 @@ test('Import files reports a supported and an unsupported file, and the app goes
 
   // The new document is searchable once the index has been updated.
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('unopened containers');
-  await expect(
-    page.getByRole('region', { name: 'Search results' }).getByRole('button', {
-      name: /Harbour Patrol Logs/,
-    }),
-  ).toBeVisible();
+  await expect(resultItem(page, /Harbour Patrol Logs/)).toBeVisible();
 
   // Importing the same file again is reported as a duplicate, not stored twice.
   const again = page.waitForEvent('filechooser');

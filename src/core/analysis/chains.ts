@@ -1,5 +1,5 @@
 import type { Annotation, Relation } from '../model';
-import { compareDates, type AnalysisLibrary, type LiveLink } from './library';
+import { compareCodes, compareDates, type AnalysisLibrary, type LiveLink } from './library';
 
 /** Something linked to a pledge of a chain: evidence, a critique, or another pledge's support. */
 export interface ChainItem {
@@ -46,7 +46,7 @@ function unionFind(ids: readonly string[]) {
 const byDate = (library: AnalysisLibrary) => (a: Annotation, b: Annotation) =>
   compareDates(library.dates.get(a.id) ?? null, library.dates.get(b.id) ?? null) ||
   a.createdAt - b.createdAt ||
-  a.id.localeCompare(b.id);
+  compareCodes(a.id, b.id);
 
 /**
  * Every pledge chain of the library. A pledge that repeats nothing and is repeated by nothing

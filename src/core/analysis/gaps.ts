@@ -1,5 +1,11 @@
 import type { Annotation } from '../model';
-import { addMonths, compareDates, type AnalysisDoc, type AnalysisLibrary } from './library';
+import {
+  addMonths,
+  compareDates,
+  compareText,
+  type AnalysisDoc,
+  type AnalysisLibrary,
+} from './library';
 import { chainOfPledge, type PledgeChain } from './chains';
 
 export const GAP_QUERIES = [
@@ -53,13 +59,28 @@ function byDate(library: AnalysisLibrary) {
 
 const isOpen = (a: Annotation) => a.status === undefined || a.status === 'open';
 
-export function runGapQuery(
+/** What every query needs, worked out once for a run of them. */
+function prepare({ library, chains }: GapContext) {
+  return {
+    library,
+    chainOf: chainOfPledge(chains),
+    pledges: library.annotations.filter((a) => a.tag === 'pledge'),
+  };
+}
+
+export function runGapQuery(query: GapQuery, context: GapContext, months = 24): GapAnswer {
+  const answer = findGaps(query, prepare(context), months);
+  answer.annotations.sort(byDate(context.library));
+  answer.documents.sort((a, b) => compareDates(a.date, b.date) || compareText(a.title, b.title));
+  return answer;
+}
+
+/** A query's answer, unordered. */
+function findGaps(
   query: GapQuery,
-  { library, chains }: GapContext,
-  months = 24,
+  { library, chainOf, pledges }: ReturnType<typeof prepare>,
+  months: number,
 ): GapAnswer {
-  const chainOf = chainOfPledge(chains);
-  const pledges = library.annotations.filter((a) => a.tag === 'pledge');
   const answer: GapAnswer = { query, annotations: [], documents: [], undated: [] };
   const linkedToPledge = (a: Annotation) =>
     (library.linksFrom.get(a.id) ?? []).some(
@@ -99,21 +120,19 @@ export function runGapQuery(
     }
     case 'unannotated-documents': {
       const annotated = new Set(library.annotations.map((a) => a.docId));
-      answer.documents = library.documents
-        .filter((d) => !annotated.has(d.id))
-        .sort((a, b) => compareDates(a.date, b.date) || a.title.localeCompare(b.title));
+      answer.documents = library.documents.filter((d) => !annotated.has(d.id));
       break;
     }
   }
-  answer.annotations.sort(byDate(library));
   return answer;
 }
 
 /** How many each query finds, for the buttons' counts. */
 export function gapCounts(context: GapContext, months = 24): Record<GapQuery, number> {
   const counts = {} as Record<GapQuery, number>;
+  const prepared = prepare(context);
   for (const q of GAP_QUERIES) {
-    const a = runGapQuery(q, context, months);
+    const a = findGaps(q, prepared, months);
     counts[q] = a.annotations.length + a.documents.length;
   }
   return counts;

@@ -1,5 +1,5 @@
 import { TAG_LABELS, TAGS, type Annotation, type Tag } from '../model';
-import { yearOf, type AnalysisLibrary } from './library';
+import { compareText, yearOf, type AnalysisLibrary } from './library';
 
 export const DIMENSIONS = ['tag', 'source', 'actor', 'year', 'type', 'label'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -79,9 +79,7 @@ function orderValues(values: Iterable<string>, dimension: Dimension): string[] {
     const order = TAGS.map((t: Tag) => TAG_LABELS[t]);
     return list.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
-  return list.sort((a, b) =>
-    a === none ? 1 : b === none ? -1 : a.localeCompare(b, undefined, { numeric: true }),
-  );
+  return list.sort((a, b) => (a === none ? 1 : b === none ? -1 : compareText(a, b)));
 }
 
 /** Counts passages by two dimensions; every cell keeps its passages so a click can list them. */

@@ -1,5 +1,5 @@
 import type { Annotation, PledgeStatus } from '../model';
-import { compareDates, type AnalysisLibrary } from './library';
+import { compareCodes, compareDates, compareText, type AnalysisLibrary } from './library';
 import type { PledgeChain } from './chains';
 
 /** Supporting against contradicting items. */
@@ -126,7 +126,14 @@ const compare: Record<DossierSortKey, (a: DossierSummary, b: DossierSummary) => 
   first: (a, b) => compareDates(a.firstDate, b.firstDate),
   last: (a, b) => compareDates(a.lastDate, b.lastDate),
   latest: (a, b) => compareDates(a.latestEvidence, b.latestEvidence),
-  actor: (a, b) => (a.actor ?? '\uffff').localeCompare(b.actor ?? '\uffff'),
+  actor: (a, b) =>
+    a.actor === b.actor
+      ? 0
+      : a.actor === null
+        ? 1
+        : b.actor === null
+          ? -1
+          : compareText(a.actor, b.actor),
   status: (a, b) =>
     (a.status ? STATUS_ORDER[a.status] : 9) - (b.status ? STATUS_ORDER[b.status] : 9),
   balance: (a, b) =>
@@ -146,6 +153,6 @@ export function sortDossiers(
     (a, b) =>
       sign * compare[key](a, b) ||
       compareDates(a.firstDate, b.firstDate) ||
-      a.chainId.localeCompare(b.chainId),
+      compareCodes(a.chainId, b.chainId),
   );
 }

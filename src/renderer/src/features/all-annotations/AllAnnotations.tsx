@@ -15,8 +15,9 @@ import {
   type PledgeStatus,
   type Tag,
 } from '@core/model';
-import { useRenderedMark } from '../analysis/analysis-data';
-import { useActors, useLibraryAnnotations } from '../annotations/use-library-annotations';
+import { useAnalysisData, useRenderedMark } from '../analysis/analysis-data';
+import { useActors } from '../annotations/use-library-annotations';
+import { DateRange } from '../../ui/DateRange';
 
 interface Props {
   onOpen: (docId: string, annotationId: string) => void;
@@ -32,24 +33,28 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 /** Every annotation in the library, filtered and sorted; a row opens its document. */
 export function AllAnnotations({ onOpen }: Props) {
-  const data = useLibraryAnnotations();
+  // The library as the analysis views share it: loaded once, kept current.
+  const analysis = useAnalysisData();
   const actors = useActors();
   const [filter, setFilter] = useState<AnnotationFilter>({});
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'date',
     descending: false,
   });
-  const rows = useMemo(() => (data ? toRows(data.annotations, data.documents) : []), [data]);
+  const rows = useMemo(
+    () => (analysis ? toRows(analysis.library.annotations, analysis.library.documents) : []),
+    [analysis],
+  );
   const shown = useMemo(
     () => sortRows(filterRows(rows, filter), sort.key, sort.descending),
     [rows, filter, sort],
   );
   const sources = useMemo(
-    () => [...new Set(data?.documents.map((d) => d.source).filter(Boolean))].sort(),
-    [data],
+    () => [...new Set(analysis?.library.documents.map((d) => d.source).filter(Boolean))].sort(),
+    [analysis],
   );
   const set = (patch: AnnotationFilter) => setFilter((f) => ({ ...f, ...patch }));
-  useRenderedMark('annotations', data !== undefined, shown);
+  useRenderedMark('annotations', analysis !== undefined, shown);
   // Only the rows in view are drawn, so a library of tens of thousands stays quick.
   const scroller = useRef<HTMLElement>(null);
   const virtual = useVirtualizer({
@@ -116,36 +121,14 @@ export function AllAnnotations({ onOpen }: Props) {
           ))}
         </datalist>
         <label className="field">
-          Document
-          <select
-            aria-label="Document"
-            value={filter.docId ?? ''}
-            onChange={(e) => set({ docId: e.target.value })}
-          >
-            <option value="">Any</option>
-            {data?.documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          From date
+          Document title contains
           <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
+            type="search"
+            value={filter.document ?? ''}
+            onChange={(e) => set({ document: e.target.value })}
           />
         </label>
-        <label className="field">
-          To date
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        </label>
+        <DateRange from={filter.from} to={filter.to} onChange={set} />
         <label className="field">
           Status
           <select
@@ -173,7 +156,7 @@ export function AllAnnotations({ onOpen }: Props) {
           Clear filters
         </button>
       </form>
-      {data && rows.length === 0 ? (
+      {analysis && rows.length === 0 ? (
         <p className="muted">No annotations yet. Select a passage in a document and tag it.</p>
       ) : null}
       {rows.length > 0 && shown.length === 0 ? (

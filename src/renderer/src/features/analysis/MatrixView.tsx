@@ -10,6 +10,9 @@ import { PassageList } from './PassageList';
 /** Columns beyond this many are summed into the chart's last one; the table shows them all. */
 const CHART_COLUMNS = 30;
 
+const shorten = (max: number) => (text: string) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
 /** Passages counted by two dimensions; a cell lists its passages. */
 export function MatrixView({ data }: { data: AnalysisData }) {
   const [rows, setRows] = useState<Dimension>('tag');
@@ -38,8 +41,14 @@ export function MatrixView({ data }: { data: AnalysisData }) {
       marginBottom: 90,
       width: Math.max(480, 80 + shownColumns.length * 56),
       height: 60 + matrix.rows.length * 36 + 90,
-      x: { domain: shownColumns, label: DIMENSION_LABELS[columns], tickRotate: -35 },
-      y: { domain: matrix.rows, label: DIMENSION_LABELS[rows] },
+      // Long names shortened so the slanted labels stay inside the chart; the table has them whole.
+      x: {
+        domain: shownColumns,
+        label: DIMENSION_LABELS[columns],
+        tickRotate: -35,
+        tickFormat: shorten(24),
+      },
+      y: { domain: matrix.rows, label: DIMENSION_LABELS[rows], tickFormat: shorten(18) },
       color: { type: 'linear', scheme: 'blues', legend: false },
       marks: [
         Plot.cell(

@@ -105,9 +105,12 @@ export function useAnalysisData(): AnalysisData | undefined {
   }, [loaded]);
 }
 
-/** Marks the moment a view has drawn its figures, for the analysis benchmark. */
+/**
+ * Marks the moment a view has drawn its figures (again whenever `key`, what it drew, changes),
+ * for the analysis benchmark.
+ */
 export function useRenderedMark(name: string, ready: boolean, key: unknown): void {
   useEffect(() => {
-    if (ready) performance.mark(`dossier:${name}`, { detail: String(key) });
+    if (ready) performance.mark(`dossier:${name}`);
   }, [name, ready, key]);
 }

@@ -15,6 +15,7 @@ import { formatHash } from '../workspace/route';
 import { navigate } from '../workspace/route-store';
 import { BalanceBar } from './BalanceBar';
 import { PledgeDossier } from './PledgeDossier';
+import { DateRange } from '../../ui/DateRange';
 
 const COLUMNS: { key: DossierSortKey | null; label: string }[] = [
   { key: null, label: 'Pledge' },
@@ -98,22 +99,12 @@ function DossierList() {
           Actor
           <input value={filter.actor ?? ''} onChange={(e) => set({ actor: e.target.value })} />
         </label>
-        <label className="field">
-          Stated from
-          <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          Stated to
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        </label>
+        <DateRange
+          from={filter.from}
+          to={filter.to}
+          onChange={set}
+          labels={['Stated from', 'Stated to']}
+        />
         <label className="field">
           Balance
           <select

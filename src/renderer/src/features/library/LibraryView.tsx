@@ -10,6 +10,7 @@ import { DocFormatSchema, type DocumentRecord } from '@core/model';
 import { useAnnotationCounts } from '../annotations/use-annotations';
 import { openDocument } from '../reader/reader-store';
 import { DeleteDocumentsDialog } from './DeleteDocumentsDialog';
+import { DateRange } from '../../ui/DateRange';
 
 const COLUMNS: { key: LibrarySortKey; label: string }[] = [
   { key: 'title', label: 'Title' },
@@ -130,22 +131,7 @@ export function LibraryView({ documents, openId }: Props) {
             ))}
           </select>
         </label>
-        <label className="field">
-          From date
-          <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          To date
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        </label>
+        <DateRange from={filter.from} to={filter.to} onChange={set} />
         <label className="field">
           Annotations
           <select
