@@ -216,9 +216,29 @@ function indexIn(values: Int32Array, value: number, lo: number, hi: number): num
   return -1;
 }
 
-/** The entry of `ref` in `list` at or after `from`, or -1. */
-const entryOf = (list: WordPlaces, ref: number, from: number): number =>
-  indexIn(list.refs, ref, from, list.refs.length);
+/**
+ * The first entry of `list` at or after `from` whose document is `ref` or later: steps of
+ * 1, 2, 4… then a binary search, so walking a list in order costs little whether the other
+ * word is much rarer or about as common.
+ */
+function seek(list: WordPlaces, ref: number, from: number): number {
+  const { refs } = list;
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < refs.length && (refs[hi] as number) < ref) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > refs.length) hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((refs[mid] as number) < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const hasPlace = (list: WordPlaces, entry: number, place: number): boolean =>
   indexIn(list.places, place, list.starts[entry] as number, list.starts[entry + 1] as number) >= 0;
@@ -242,10 +262,11 @@ export function phraseRefs(lists: readonly WordPlaces[], offsets: readonly numbe
     const entries: number[] = [];
     let all = true;
     for (let i = 0; i < lists.length && all; i += 1) {
-      const at = entryOf(lists[i] as WordPlaces, ref, cursors[i] as number);
-      if (at < 0) all = false;
+      const list = lists[i] as WordPlaces;
+      const at = seek(list, ref, cursors[i] as number);
+      cursors[i] = at;
+      if (list.refs[at] !== ref) all = false;
       else {
-        cursors[i] = at;
         entries.push(at);
       }
     }
