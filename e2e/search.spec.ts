@@ -65,15 +65,19 @@ test('facets count the results; ticking combines filters and Clear filters remov
   page,
 }) => {
   await loadSamples(page);
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Complicit Officials/ })
+  await search(page, 'complicit', '9 documents found');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await expect(filters.getByRole('group', { name: 'Type' })).toBeVisible();
+  // Nothing is tagged yet, so there is no annotation kind to filter by.
+  await expect(filters.getByRole('group', { name: 'Has annotations' })).toHaveCount(0);
+  await results(page)
+    .getByRole('button', { name: new RegExp(OPED.slice(0, 30)) })
     .click();
   await selectInReader(page, 'complicit officials are never prosecuted');
   await page.getByRole('button', { name: 'Critique', exact: true }).click();
+  // The results on screen follow the new annotation, without the query typed again.
+  await expect(filters.getByRole('checkbox', { name: 'Critique 1' })).toBeVisible();
 
-  await search(page, 'complicit', '9 documents found');
-  const filters = page.getByRole('complementary', { name: 'Filters' });
   const type = filters.getByRole('group', { name: 'Type' });
   await expect(type.getByRole('checkbox', { name: 'Text 5' })).toBeVisible();
   await expect(type.getByRole('checkbox', { name: 'Markdown 4' })).toBeVisible();

@@ -32,12 +32,13 @@ type Engine = QueryEngine & { numberOf(id: string): number };
 
 /**
  * Answers queries inside the index worker: the query runner over the engine, with the
- * library's details kept in memory between queries, in arrays by
- * the engine's document numbers (filters and facets read every result's); texts and
- * annotation tags read from IndexedDB.
+ * library's details and its annotations' tags kept in memory between queries, in arrays by
+ * the engine's document numbers (filters and facets read every result's), and texts read
+ * from IndexedDB for the results shown.
  */
 export function createQueryAnswerer(database?: DossierDb) {
   let library: Promise<LibraryFacts<DocumentRecord>> | null = null;
+  let tags: Promise<Uint8Array> | null = null;
   const docs = () => documentsRepo(database);
 
   return {
@@ -45,12 +46,20 @@ export function createQueryAnswerer(database?: DossierDb) {
     invalidate() {
       library = null;
     },
+    /** Forgets the cached tags; call after any annotation was added, changed or removed. */
+    annotationsChanged() {
+      tags = null;
+    },
     async answer(engine: Engine, analyse: Analyse, request: QueryRequest): Promise<SearchAnswer> {
       const numberOf = (id: string) => engine.numberOf(id);
       library ??= docs()
         .list()
         .then((list) => libraryFacts(list, numberOf));
+      tags ??= annotationsRepo(database)
+        .tagsByDocument()
+        .then((list) => tagBits(list, numberOf));
       const facts = await library;
+      const known = tags;
       const contents = new Map<string, Promise<{ text: string; pages?: Page[] } | undefined>>();
       const answer = await runQuery(
         request.query,
@@ -59,7 +68,7 @@ export function createQueryAnswerer(database?: DossierDb) {
           analyse,
           words: exactWords,
           library: async () => facts,
-          tags: async () => tagBits(await annotationsRepo(database).all(), numberOf),
+          tags: () => known,
           content: (id) => {
             let found = contents.get(id);
             if (!found) {

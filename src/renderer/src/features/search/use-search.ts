@@ -79,7 +79,7 @@ export function useSearch(query: string, filters: FacetFilters, enabled = true):
       current = false;
       clearTimeout(timer);
     };
-  }, [query, filters, enabled, status.state, status.docCount]);
+  }, [query, filters, enabled, status.state, status.docCount, status.annotationChanges]);
   return state;
 }
 
