@@ -166,14 +166,10 @@ async function timeQueries(
  * a date filter applied to every hit before the best are chosen (as MiniSearch's filter).
  * Years are kept by document number, as the app keeps dates. */
 function engineQuery(e: Engine, q: Query, years: Int32Array): number {
-  const held = q.phrase === undefined ? null : e.phrase(q.phrase);
+  const within = q.phrase === undefined ? undefined : e.phrase(q.phrase);
   const year = q.year;
-  const filter = held
-    ? (doc: number) => held[doc] === 1
-    : year === undefined
-      ? undefined
-      : (doc: number) => years[doc] === year;
-  return e.search(q.dossier, { limit: LIMIT, filter }).length;
+  const filter = year === undefined ? undefined : (doc: number) => years[doc] === year;
+  return e.search(q.dossier, { limit: LIMIT, filter, within }).length;
 }
 
 /** The whole query layer, as the app runs it: parsing, phrases, dates, facet counts over

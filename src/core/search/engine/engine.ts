@@ -244,7 +244,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (clauses.length === 0) return found;
     const weighted = weigh(clauses);
     for (const entry of live) {
-      scoreSegment(scoredOf(entry), clauses, weighted, found, options?.filter);
+      scoreSegment(scoredOf(entry), clauses, weighted, found, options);
     }
     return found;
   }

@@ -255,23 +255,22 @@ export function phraseRefs(lists: readonly WordPlaces[], offsets: readonly numbe
     if (l.refs.length < (lists[rarest] as WordPlaces).refs.length) rarest = i;
   });
   const base = lists[rarest] as WordPlaces;
-  const cursors = lists.map(() => 0);
+  const rarestOffset = offsets[rarest] as number;
+  const cursors = new Int32Array(lists.length);
+  const entries = new Int32Array(lists.length);
   const out: number[] = [];
   for (let e = 0; e < base.refs.length; e += 1) {
     const ref = base.refs[e] as number;
-    const entries: number[] = [];
     let all = true;
     for (let i = 0; i < lists.length && all; i += 1) {
+      if (i === rarest) continue;
       const list = lists[i] as WordPlaces;
       const at = seek(list, ref, cursors[i] as number);
       cursors[i] = at;
-      if (list.refs[at] !== ref) all = false;
-      else {
-        entries.push(at);
-      }
+      entries[i] = at;
+      all = list.refs[at] === ref;
     }
     if (!all) continue;
-    const rarestOffset = offsets[rarest] as number;
     for (let p = base.starts[e] as number; p < (base.starts[e + 1] as number); p += 1) {
       const start = (base.places[p] as number) - rarestOffset;
       let holds = start >= 0;

@@ -1,6 +1,6 @@
 import { bestIndexes } from './best';
 import { FIELD_BOOST, FIELDS, K1, type Segment } from './segment';
-import type { IndexField, Matches, TermClause } from './types';
+import type { IndexField, MatchOptions, Matches, TermClause } from './types';
 
 /** One clause's index terms, each with its weight times the term's library-wide idf. */
 export type WeightedTerms = readonly (readonly [term: string, weight: number])[];
@@ -54,7 +54,7 @@ export function scoreSegment(
   clauses: readonly TermClause[],
   weighted: readonly WeightedTerms[],
   out: Found,
-  filter: ((doc: number) => boolean) | undefined,
+  { filter, within }: MatchOptions = {},
 ): void {
   const { segment, norms, dead, docs } = entry;
   const { score, flags, mustHits, stamp, touched } = entry.scratch;
@@ -76,6 +76,7 @@ export function scoreSegment(
         const boost = weightIdf * FIELD_BOOST[FIELDS[f] as IndexField] * (K1 + 1);
         for (let i = posting.starts[t] as number; i < end; i += 2) {
           const ref = list[i] as number;
+          if (within !== undefined && within[docs[ref] as number] !== 1) continue;
           const flag = flags[ref] as number;
           if (flag === 0) touched[touchedCount++] = ref;
           if (clause.presence === 'mustNot') {
@@ -105,6 +106,7 @@ export function scoreSegment(
     for (let ref = 0; ref < docs.length; ref += 1) {
       if ((flags[ref] as number) !== 0 || dead[ref] === 1) continue;
       const doc = docs[ref] as number;
+      if (within !== undefined && within[doc] !== 1) continue;
       if (!filter || filter(doc)) out.push(doc, 0);
     }
   }

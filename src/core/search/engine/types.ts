@@ -61,8 +61,13 @@ export interface AnalysedToken {
 }
 
 export interface MatchOptions {
-  /** Keeps only documents it accepts (a date range, a phrase), by number. */
+  /** Keeps only documents it accepts (a date range, say), by number. */
   filter?: (doc: number) => boolean;
+  /**
+   * Scores only the documents marked 1 here, by number (a phrase's): cheaper than a filter,
+   * as the others are passed over before any scoring.
+   */
+  within?: Uint8Array;
 }
 
 export interface SearchOptions extends MatchOptions {

@@ -112,8 +112,7 @@ async function phraseMatches(phrase: PhrasePart, ctx: MatchContext): Promise<Mat
     field,
   }));
   if (field === 'body') {
-    const held = engine.phrase(phrase.text);
-    return engine.matches(clauses, { filter: (doc) => held[doc] === 1 });
+    return engine.matches(clauses, { within: engine.phrase(phrase.text) });
   }
   const candidates = engine.matches(clauses);
   const docs: number[] = [];

@@ -13,6 +13,7 @@ import {
   type Matched,
   type QueryEngine,
 } from './match';
+import { phraseFinder } from './highlight';
 import { findPhrase, withoutNested } from './phrase';
 import {
   dateTest,
@@ -159,9 +160,13 @@ async function matchesIn(
   const spans: Highlight[] = [];
   for (const phrase of matched.phrases) {
     if (phrase.field === field && phrase.present[doc] === 1) {
-      spans.push(
-        ...findPhrase(await tokensOf(doc, field, ctx, 'words'), phraseWords(phrase.part, doc, ctx)),
-      );
+      const wanted = phraseWords(phrase.part, doc, ctx);
+      // A body is searched for the phrase, not split whole, where that gives the same spans.
+      const finder = field === 'body' ? phraseFinder(wanted, ctx.words) : null;
+      const found = finder
+        ? finder(await textOf(doc, field, ctx), ctx.library.docs[doc]?.language ?? null)
+        : null;
+      spans.push(...(found ?? findPhrase(await tokensOf(doc, field, ctx, 'words'), wanted)));
     }
   }
   if (terms && terms.size > 0) {
