@@ -149,7 +149,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   let nextKey = 0;
-  function attach(segment: Segment, key = `s${Date.now().toString(36)}-${nextKey++}`) {
+  /**
+   * Takes in a segment: its documents replace any live ones of the same ids, except those
+   * `removed` since it was built (as saved), so segments load in any order.
+   */
+  function attach(
+    segment: Segment,
+    key = `s${Date.now().toString(36)}-${nextKey++}`,
+    removed: ReadonlySet<number> = new Set(),
+  ) {
     const size = segment.ids.length;
     const entry: Live = {
       key,
@@ -161,8 +169,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
     segment.ids.forEach((id, ref) => {
       const n = numberOf(id);
-      forget(n);
       entry.docs[ref] = n;
+      if (removed.has(ref)) {
+        kill(entry, ref);
+        return;
+      }
+      forget(n);
       home[n] = entry;
       homeRef[n] = ref;
       liveCount += 1;
@@ -228,9 +240,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return out;
   }
 
-  /** Each clause's terms weighted by their library-wide idf, kept for a `terms` call. */
+  /**
+   * Each clause's terms weighted by their library-wide idf. The expansions are kept for a
+   * `terms` call on the same clauses (highlighting), which follows a search.
+   */
   function weigh(clauses: readonly TermClause[]): WeightedTerms[] {
-    // Kept for a `terms` call on the same clauses (highlighting), which follows a search.
     recent = new Map();
     return clauses.map((clause) => {
       const expansion = expand(clause);
@@ -334,10 +348,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       changed();
     },
     addSegment(segment, saved) {
-      const entry = attach(segment, saved?.key);
-      for (const ref of saved?.deleted ?? []) {
-        if (ref >= 0 && ref < entry.docs.length) kill(entry, ref);
-      }
+      const entry = attach(segment, saved?.key, new Set(saved?.deleted ?? []));
       changed();
       return entry.key;
     },

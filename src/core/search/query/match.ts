@@ -14,7 +14,7 @@ import type { ParsedQuery, PhrasePart } from './parse';
 import { findPhrase } from './phrase';
 
 /** What the query layer asks of the engine. */
-export type QueryEngine = Pick<SearchEngine, 'matches' | 'terms' | 'phrase' | 'forms' | 'idOf'>;
+export type QueryEngine = Pick<SearchEngine, 'matches' | 'terms' | 'phrase' | 'forms'>;
 
 /** What matching and highlighting read, for one query. */
 export interface MatchContext {
