@@ -216,6 +216,16 @@ test('a long result list shows its best 20, and Show more results adds the rest'
   expect(new Set(listed).size).toBe(30);
   await expect(results(page).locator('.snippet mark')).toHaveCount(30);
 
+  // Tagging a passage of one asks the search again, and the thirty stay listed.
+  await results(page)
+    .getByRole('button', { name: /^Field Report 27\b/ })
+    .click();
+  await selectInReader(page, 'counted 29 residents');
+  await page.getByRole('button', { name: 'Evidence', exact: true }).click();
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await expect(filters.getByRole('checkbox', { name: 'Evidence 1' })).toBeVisible();
+  await expect(titles(page)).toHaveCount(30);
+
   // Thirty sources: the first ten are listed, the rest behind Show all; a ticked one stays.
   const sources = page.getByRole('group', { name: 'Source' });
   await expect(sources.getByRole('checkbox')).toHaveCount(10);

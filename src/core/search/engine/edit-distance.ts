@@ -60,7 +60,8 @@ export function withinEditsOf(
   // Row d holds the distances from the first d letters of a listed word to each prefix of
   // `word`; rows are kept for the current word's prefixes. A row's smallest value never
   // falls further down, so a prefix whose row exceeds `max` ends every word under it.
-  let table = new Int32Array(width * (m + max + 2));
+  // Rows past m + max are never needed: their band is empty.
+  const table = new Int32Array(width * (m + max + 2));
   for (let j = 0; j <= m; j += 1) table[j] = j;
   const out: string[] = [];
   let previous = '';
@@ -73,17 +74,21 @@ export function withinEditsOf(
     while (depth < limit && w.charCodeAt(depth) === previous.charCodeAt(depth)) depth += 1;
     let pruned = -1;
     for (let d = depth + 1; d <= w.length; d += 1) {
-      if ((d + 1) * width > table.length) {
-        const bigger = new Int32Array(table.length * 2);
-        bigger.set(table);
-        table = bigger;
+      // Only cells within `max` of the diagonal can stay within `max`; the two beside the
+      // band are marked too far, so a later row never reads a cell left from another word.
+      const lo = Math.max(1, d - max);
+      const hi = Math.min(m, d + max);
+      if ((lo > hi && lo > 1) || (d + 1) * width > table.length) {
+        pruned = d;
+        break;
       }
       const at = d * width;
       const up = at - width;
       const ca = w.charCodeAt(d - 1);
-      table[at] = d;
-      let rowMin = d;
-      for (let j = 1; j <= m; j += 1) {
+      table[at + lo - 1] = lo === 1 ? d : far;
+      if (hi < m) table[at + hi + 1] = far;
+      let rowMin = lo === 1 ? d : far;
+      for (let j = lo; j <= hi; j += 1) {
         const cb = word.charCodeAt(j - 1);
         let v = (table[up + j - 1] as number) + (ca === cb ? 0 : 1);
         const above = (table[up + j] as number) + 1;
@@ -113,7 +118,9 @@ export function withinEditsOf(
       continue;
     }
     valid = w.length;
-    if ((table[w.length * width + m] as number) <= max) out.push(w);
+    if (Math.abs(w.length - m) <= max && (table[w.length * width + m] as number) <= max) {
+      out.push(w);
+    }
     i += 1;
   }
   return out;

@@ -23,6 +23,8 @@ export interface QueryRequest {
   limit?: number;
   /** Results already shown, for the next page. */
   offset?: number;
+  /** Results on screen, when the same query is asked again: at least as many come back. */
+  shown?: number;
 }
 
 /** Results per page: each shown result is read and highlighted, the rest only counted. */
@@ -80,7 +82,7 @@ export function createQueryAnswerer(database?: DossierDb) {
         },
         {
           filters: request.filters,
-          limit: request.limit ?? PAGE_SIZE,
+          limit: request.limit ?? Math.max(PAGE_SIZE, request.shown ?? 0),
           offset: request.offset ?? 0,
         },
       );

@@ -74,10 +74,10 @@ class SearchService {
     return this.rebuilding;
   }
 
-  /** One page of results: the best ones after the first `offset`. */
-  async query(query: string, filters?: FacetFilters, offset = 0): Promise<SearchAnswer> {
+  /** One page of results: the best ones after the first `offset`, at least `shown` of them. */
+  async query(query: string, filters?: FacetFilters, offset = 0, shown = 0): Promise<SearchAnswer> {
     await this.start();
-    const reply = await this.client.request({ type: 'query', query, filters, offset });
+    const reply = await this.client.request({ type: 'query', query, filters, offset, shown });
     if (reply.type !== 'answer') throw new Error('index worker answered out of turn');
     return reply.answer;
   }
