@@ -227,9 +227,15 @@ export async function matchDocuments(query: ParsedQuery, ctx: MatchContext): Pro
   const phrases = await Promise.all(
     query.phrases.map(async (p) => byNumber(p, await phraseMatches(p, ctx), size)),
   );
-  // Plain words need nothing joined: the engine's hits are the answer.
+  // Plain words, or one phrase alone, need nothing joined: the engine's hits are the answer.
   const plain = phrases.length === 0 && excluded.length === 0 && positive.length > 0;
-  const hits = plain ? termHits : combine(termHits, phrases, excluded, positive, ctx);
+  const onePhrase =
+    phrases.length === 1 && clauses.length === 0 && phrases[0]?.part.presence !== 'mustNot';
+  const hits = plain
+    ? termHits
+    : onePhrase
+      ? (phrases[0] as PhraseDocs).hits
+      : combine(termHits, phrases, excluded, positive, ctx);
   const matchers = new Map<IndexField, ReturnType<typeof formMatcher>>();
   for (const field of ['title', 'body'] as const) {
     const wanted = terms.get(field);
