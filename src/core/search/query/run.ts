@@ -71,9 +71,10 @@ export type QueryAnswer =
   | { ok: false; error: QueryError; message: string };
 
 /**
- * Runs what the analyst typed: parses it, asks the engine for candidates, checks phrases
- * against the text and dates and facets against the metadata, ranks what is left and
- * builds snippets for the first `limit` results. A bad query is an answer, not an exception.
+ * Runs what the analyst typed: parses it, asks the engine for candidates by document number,
+ * joins phrases and exclusions, checks dates and facets in the library's arrays, ranks what
+ * is left and reads and highlights only the `limit` results shown. A bad query is an answer,
+ * not an exception.
  */
 export async function runQuery<D extends DocFacts>(
   input: string,
