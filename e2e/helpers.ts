@@ -57,3 +57,13 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
   });
   return foreign;
 }
+
+export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
+export const searchResults = (page: Page) => page.getByRole('region', { name: 'Search results' });
+
+/** Types a document query and waits for its answer (not the previous query's). */
+export async function searchFor(page: Page, query: string, found: string | RegExp) {
+  await searchBox(page).fill(query);
+  await expect(searchResults(page)).toHaveAttribute('aria-busy', 'false');
+  await expect(searchResults(page).getByRole('status')).toContainText(found);
+}

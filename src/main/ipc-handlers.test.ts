@@ -2,8 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ipcContract } from '@core/ipc/contract';
 import { createAppPolicy, isTrustedSenderEvent, type SenderEventLike } from './app-policy';
 import { FileRegistry } from './file-registry';
+import { createLogFile } from './log-file';
 import {
   createHandlers,
   registerIpcHandlers,
@@ -50,8 +52,18 @@ function deps(): HandlerDeps<SenderEventLike> {
     samplesDir,
     defaultSaveDir: () => documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+    log: createLogFile({ dir: join(root, 'logs') }),
+    diagnostics: () => testDiagnostics,
   };
 }
+
+const testDiagnostics = {
+  appVersion: '0.1.0',
+  versions: { electron: '45.4.1', chrome: '142.0.0.0', node: '22.20.0' },
+  platform: 'linux',
+  arch: 'x64',
+  osRelease: '6.1.0',
+};
 
 async function put(path: string, content: string): Promise<string> {
   await mkdir(join(path, '..'), { recursive: true });
@@ -245,6 +257,37 @@ describe('report:save', () => {
   });
 });
 
+describe('file:save', () => {
+  it('writes the bytes where the user chose, offering only the file’s extension', async () => {
+    const target = join(root, 'chosen', 'library.dossier');
+    await mkdir(join(root, 'chosen'));
+    saveResult = { canceled: false, filePath: target };
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]);
+    const result = await createHandlers(deps())['file:save'](appEvent, {
+      suggestedName: '../Library 2026-01-02.dossier',
+      bytes,
+      extension: 'dossier',
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, 'Library 2026-01-02.dossier'),
+      filters: [{ name: 'DOSSIER', extensions: ['dossier'] }],
+    });
+  });
+
+  it('refuses an extension that is not a plain word, and bytes that are not bytes', async () => {
+    const handlers = createHandlers(deps());
+    for (const request of [
+      { suggestedName: 'x', bytes: new Uint8Array(1), extension: '../exe' },
+      { suggestedName: 'x', bytes: 'text', extension: 'dossier' },
+    ]) {
+      expect(await handlers['file:save'](appEvent, request)).toMatchObject({ ok: false });
+    }
+    expect(dialogCalls).toHaveLength(0);
+  });
+});
+
 describe('safeReportFileName', () => {
   it.each([
     ['Dossier report 2013-05-16', 'Dossier report 2013-05-16.md'],
@@ -274,12 +317,7 @@ describe('registerIpcHandlers', () => {
       ...deps(),
       ipcMain: { handle: (channel, fn) => registered.set(channel, fn) },
     });
-    expect([...registered.keys()].sort()).toEqual([
-      'import:pick',
-      'import:read',
-      'import:samples',
-      'report:save',
-    ]);
+    expect([...registered.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
     expect(await registered.get('import:read')?.(foreignEvent, { id: 'x' })).toMatchObject({
       ok: false,
     });

@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ZodError, ZodType } from 'zod';
 import {
   ipcContract,
+  type Diagnostics,
   type IpcChannel,
   type IpcRequest,
   type IpcResponse,
@@ -10,6 +12,7 @@ import {
 } from '@core/ipc/contract';
 import type { FileRegistry } from './file-registry';
 import { readFileChecked, statFiles, walkFolder, writeTextFile, type FoundFile } from './files';
+import { createRateLimitedLog, type LogFile } from './log-file';
 
 /**
  * The main side of the IPC contract. Electron itself is injected (ipcMain, dialogs, the sender
@@ -41,8 +44,18 @@ export interface HandlerDeps<E> {
   defaultSaveDir: () => string;
   /** True only for messages from the app's own page. */
   isTrustedSender: (event: E) => boolean;
+  /** The desktop log: the page's entries, and main's notes on requests it refused or failed. */
+  log: Pick<LogFile, 'path' | 'write' | 'recent'>;
+  /** Versions and platform, as main reports them (app.getVersion(), process.versions, os). */
+  diagnostics: () => Omit<Diagnostics, 'logFile' | 'recentProblems'>;
   maxReadBytes?: number;
+  /** Clock for the log's rate limit (tests). */
+  now?: () => number;
 }
+
+/** Entries per minute the page may cause in the log, its own and main's notes on its requests. */
+export const PAGE_LOG_ENTRIES_PER_MINUTE = 60;
+const RECENT_PROBLEMS = 50;
 
 export interface IpcMainLike<E> {
   handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<unknown>): void;
@@ -73,6 +86,11 @@ const MAX_NAME_CHARS = 120;
  * common file system rejects, no hidden or reserved names, always ending in .md.
  */
 export function safeReportFileName(suggested: string): string {
+  return safeFileName(suggested, 'md');
+}
+
+/** A bare, safe file name (see safeReportFileName) that always ends in `.extension`. */
+export function safeFileName(suggested: string, extension: string): string {
   let name = suggested
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
@@ -80,15 +98,27 @@ export function safeReportFileName(suggested: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
   name = name
-    .replace(/\.md$/i, '')
+    .replace(new RegExp(`\\.${extension}$`, 'i'), '')
     .slice(0, MAX_NAME_CHARS)
     .replace(/[\s.]+$/, '');
-  if (name === '') name = 'report';
+  if (name === '') name = extension === 'md' ? 'report' : 'dossier';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  return `${name}.md`;
+  return `${name}.${extension}`;
 }
 
 export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
+  // One budget for everything the page can make main write, so a looping page cannot fill the disk.
+  const pageLog = createRateLimitedLog(deps.log, {
+    max: PAGE_LOG_ENTRIES_PER_MINUTE,
+    windowMs: 60_000,
+    now: deps.now,
+  });
+  const refused = (channel: IpcChannel, error: string) => {
+    // The channel and the reason only: a request's content may hold document text.
+    pageLog({ level: 'warn', source: 'main', message: `IPC ${channel}: ${error}`.slice(0, 500) });
+    return { ok: false as const, error };
+  };
+
   function guard<C extends IpcChannel>(
     channel: C,
     work: (request: IpcRequest<C>, event: E) => Promise<IpcResponse<C>>,
@@ -96,15 +126,14 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
     const schema: ZodType = ipcContract[channel].request;
     return async (event, raw) => {
       try {
-        if (!deps.isTrustedSender(event))
-          return { ok: false, error: `untrusted sender (${channel})` };
+        if (!deps.isTrustedSender(event)) return refused(channel, `untrusted sender (${channel})`);
         const parsed = schema.safeParse(raw);
         if (!parsed.success) {
-          return { ok: false, error: `invalid request: ${describeIssues(parsed.error)}` };
+          return refused(channel, `invalid request: ${describeIssues(parsed.error)}`);
         }
         return { ok: true, value: await work(parsed.data as IpcRequest<C>, event) };
       } catch (error) {
-        return { ok: false, error: messageOf(error) };
+        return refused(channel, messageOf(error));
       }
     };
   }
@@ -113,11 +142,17 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
     files.map((file) => deps.registry.register(file.absPath, file.relativePath, file.size));
 
   return {
-    'import:pick': guard('import:pick', async ({ mode }, event) => {
+    'import:pick': guard('import:pick', async ({ mode, extensions }, event) => {
       const options: OpenDialogOptions =
         mode === 'folder'
           ? { title: 'Import folder', properties: ['openDirectory'] }
-          : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
+          : mode === 'file'
+            ? {
+                title: 'Open file',
+                properties: ['openFile'],
+                filters: extensions?.length ? [{ name: extensions.join(', '), extensions }] : [],
+              }
+            : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
       const result = await deps.dialog.showOpenDialog(event, options);
       const [first] = result.filePaths;
       if (result.canceled || first === undefined) return { cancelled: true, files: [] };
@@ -144,6 +179,28 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       });
       if (result.canceled || !result.filePath) return { saved: false };
       await writeTextFile(result.filePath, content);
+      return { saved: true };
+    }),
+
+    'log:write': guard('log:write', async (entry) => ({
+      written: pageLog({ ...entry, source: 'renderer' }),
+    })),
+
+    'app:diagnostics': guard('app:diagnostics', async () => ({
+      ...deps.diagnostics(),
+      logFile: deps.log.path,
+      recentProblems: deps.log.recent(RECENT_PROBLEMS, (record) => record.level !== 'info'),
+    })),
+
+    'file:save': guard('file:save', async ({ suggestedName, bytes, extension }, event) => {
+      const result = await deps.dialog.showSaveDialog(event, {
+        title: 'Save',
+        defaultPath: join(deps.defaultSaveDir(), safeFileName(suggestedName, extension)),
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      await writeFile(result.filePath, bytes);
       return { saved: true };
     }),
   };

@@ -7,7 +7,7 @@ import {
   withSentenceMarks,
   type WordPlaces,
 } from './positions';
-import { normaliseWord, words } from './analyse';
+import { normaliseWord, units, words } from './analyse';
 import { Vocabulary, mergeSorted } from './expand';
 import {
   Found,
@@ -19,7 +19,9 @@ import {
   type WeightedTerms,
 } from './scoring';
 import { fieldTotals, idf, lengthNorms, liveDocumentFrequency } from './statistics';
-import { FIELDS, buildSegment, type Segment } from './segment';
+import { FIELDS, FIELD_KEY, buildSegment, type Postings, type Segment } from './segment';
+import { askedUnits } from './grams';
+import { gramPostings, gramTerm, gramTermText, gramWord } from './gram-terms';
 import type {
   EngineHit,
   IndexableDoc,
@@ -49,7 +51,12 @@ interface Live {
   decoded?: Map<string, WordPlaces>;
   /** Per analysis language, index term → the words as written that give it. */
   forms?: Map<string, Map<string, string[]>>;
+  /** Postings of words typed in Thai, Lao, Khmer or Burmese (gram-terms.ts), per field. */
+  grams?: Map<string, Postings[]>;
 }
+
+/** Gram words' postings kept per segment. */
+const GRAM_TERMS_KEPT = 256;
 
 /** Decoded places kept between phrase queries, in numbers over all segments. */
 const DECODED_BUDGET = 20_000_000;
@@ -124,6 +131,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       dead: entry.dead,
       norms: lengthNorms(entry.segment, averages),
       scratch: (entry.scratch ??= scratchFor(entry.docs.length)),
+      postingsOf: (term) => postingsOf(entry, term),
     };
     return entry.scored;
   }
@@ -187,9 +195,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const cached = idfCache.get(term);
     if (cached !== undefined) return cached;
     let df = 0;
-    for (const { segment, dead, deleted } of live) {
-      const t = segment.terms.get(term);
-      if (t !== undefined) df += liveDocumentFrequency(segment, t, dead, deleted.size);
+    for (const entry of live) {
+      const found = postingsOf(entry, term);
+      if (found) df += liveDocumentFrequency(found[0], found[1], entry.dead, entry.deleted.size);
     }
     const value = idf(df, liveCount);
     idfCache.set(term, value);
@@ -222,6 +230,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const put = (term: string | null, weight: number) => {
       if (term !== null && (out.get(term) ?? 0) < weight) out.set(term, weight);
     };
+    const gram = clause.wildcard || clause.fuzzy ? null : gramTerm(clause.term);
+    if (gram) {
+      out.set(gram, 1);
+      return out;
+    }
     if (clause.wildcard || clause.fuzzy) {
       const word = normaliseWord(clause.term);
       for (const [lang, vocab] of vocabularies()) {
@@ -283,11 +296,42 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return decoded;
   }
 
+  /** A term's postings in the segment: an index term's, or a gram word's worked out. */
+  function postingsOf(entry: Live, term: string): [readonly Postings[], number] | null {
+    const t = entry.segment.terms.get(term);
+    if (t !== undefined) return [entry.segment.postings, t];
+    const typed = gramTermText(term);
+    if (typed === null) return null;
+    entry.grams ??= new Map();
+    let postings = entry.grams.get(term);
+    if (!postings) {
+      const word = gramWord(typed);
+      if (!word) return null;
+      postings = gramPostings(word, FIELD_KEY, (key) => placesIn(entry, key), entry.segment.places);
+      if (entry.grams.size >= GRAM_TERMS_KEPT) entry.grams.clear();
+      entry.grams.set(term, postings);
+    }
+    return [postings, 0];
+  }
+
   function phrase(text: string): Uint8Array {
     const out = new Uint8Array(ids.length);
+    const gram = gramTerm(text);
+    if (gram) {
+      // Text of Thai, Lao, Khmer or Burmese alone is asked as a word is, in the bodies.
+      const body = FIELDS.indexOf('body');
+      for (const entry of live) {
+        const posting = postingsOf(entry, gram)?.[0][body];
+        for (let i = 0; posting && i < posting.data.length; i += 2) {
+          const ref = posting.data[i] as number;
+          if (entry.dead[ref] !== 1) out[entry.docs[ref] as number] = 1;
+        }
+      }
+      return out;
+    }
     const asked = new Set<string>();
     for (const lang of languages()) {
-      const found = words(text, lang);
+      const found = askedUnits(units(text, lang), (w) => w.word);
       const key = found.map((w) => w.word).join('\u0000');
       if (found.length === 0 || asked.has(key)) continue;
       asked.add(key);

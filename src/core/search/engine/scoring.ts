@@ -1,5 +1,5 @@
 import { bestIndexes } from './best';
-import { FIELD_BOOST, FIELDS, K1, type Segment } from './segment';
+import { FIELD_BOOST, FIELDS, K1, type Postings, type Segment } from './segment';
 import type { IndexField, MatchOptions, Matches, TermClause } from './types';
 
 /** One clause's index terms, each with its weight times the term's library-wide idf. */
@@ -15,6 +15,8 @@ export interface ScoredSegment {
   /** Per field, K1 * (1 - B + B * length / average length) of each local document. */
   norms: Float64Array[];
   scratch: Scratch;
+  /** A term's postings here and its number in them (gram words have postings of their own). */
+  postingsOf(term: string): readonly [readonly Postings[], number] | null;
 }
 
 /** Per local document, kept with the segment and cleared through `touched`, so a query over
@@ -56,7 +58,7 @@ export function scoreSegment(
   out: Found,
   { filter, within }: MatchOptions = {},
 ): void {
-  const { segment, norms, dead, docs } = entry;
+  const { norms, dead, docs } = entry;
   const { score, flags, mustHits, stamp, touched } = entry.scratch;
   let touchedCount = 0;
   let mustCount = 0;
@@ -65,10 +67,11 @@ export function scoreSegment(
     if (clause.presence === 'must') mustCount += 1;
     if (clause.presence !== 'mustNot') positive = true;
     for (const [term, weightIdf] of weighted[ci] ?? []) {
-      const t = segment.terms.get(term);
-      if (t === undefined) continue;
+      const found = entry.postingsOf(term);
+      if (!found) continue;
+      const [postings, t] = found;
       for (const f of fieldsOf(clause)) {
-        const posting = segment.postings[f];
+        const posting = postings[f];
         const norm = norms[f];
         if (!posting || !norm) continue;
         const list = posting.data;

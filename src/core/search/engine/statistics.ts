@@ -4,7 +4,7 @@
  * lengths and every term's document frequency at once, so a library with removals ranks as
  * one index built over what it holds now, not only after its segments are merged.
  */
-import { B, FIELDS, K1, type Segment } from './segment';
+import { B, FIELDS, K1, type Postings, type Segment } from './segment';
 
 /** lunr's idf (documents with the term counted once per field, as lunr.idf does). */
 export function idf(documentsWithTerm: number, documentCount: number): number {
@@ -21,15 +21,18 @@ export function fieldTotals(segment: Segment): Float64Array {
   });
 }
 
-/** How many live documents of the segment hold term number `t`, added up over fields. */
+/**
+ * How many live documents of a segment hold term number `t` of `postings` (the segment's own,
+ * or a gram word's), added up over fields.
+ */
 export function liveDocumentFrequency(
-  segment: Segment,
+  postings: readonly Postings[],
   t: number,
   dead: Uint8Array,
   deadCount: number,
 ): number {
   let df = 0;
-  for (const { starts, data } of segment.postings) {
+  for (const { starts, data } of postings) {
     const from = starts[t] as number;
     const to = starts[t + 1] as number;
     if (deadCount === 0) {

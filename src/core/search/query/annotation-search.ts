@@ -2,6 +2,7 @@ import type { Tag } from '../../model';
 import { normaliseWord } from '../engine/analyse';
 import { withinEditsOf } from '../engine/edit-distance';
 import type { Analyse, AnalysedToken } from '../engine/types';
+import { gramWord } from '../engine/gram-terms';
 import type { Highlight } from '../snippets';
 import { findPhrase, withoutNested } from './phrase';
 import {
@@ -143,7 +144,7 @@ export function createAnnotationSearch(
 
   function wordSpans(
     word: WordPart,
-    field: { text: string; tokens: AnalysedToken[] },
+    field: FieldText,
     language: string | null,
     typos: ((language: string | null) => Set<string>) | undefined,
   ): Highlight[] {
@@ -157,6 +158,8 @@ export function createAnnotationSearch(
         pattern.test(field.text.slice(t.start, t.end).toLowerCase()),
       );
     }
+    // A word in Thai, Lao, Khmer or Burmese is found by its pairs of clusters, as in documents.
+    if (gramWord(word.text)) return findPhrase(field.words, words(word.text, language));
     const wanted = analyse(word.text, language).map((t) => t.term);
     if (wanted.length === 0) return [];
     const spans = field.tokens.filter((t) => wanted.includes(t.term));

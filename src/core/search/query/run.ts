@@ -1,6 +1,8 @@
 import type { Page } from '../../model';
 import type { Analyse, AnalysedToken, IndexField } from '../engine/types';
 import { bestIndexes } from '../engine/best';
+import { gramTermText } from '../engine/gram-terms';
+import { hasGramText } from '../engine/grams';
 import { makeSnippets, pageOf, type Highlight, type Snippet } from '../snippets';
 import { facetResults, NO_FILTERS, type DocFacts, type FacetFilters, type Facets } from './facets';
 import type { LibraryFacts } from './library-facts';
@@ -170,7 +172,15 @@ async function matchesIn(
       spans.push(...(found ?? findPhrase(await tokensOf(doc, field, ctx, 'words'), wanted)));
     }
   }
-  if (terms && terms.size > 0) {
+  // Words typed in Thai, Lao, Khmer or Burmese are found by the text's pairs of clusters.
+  const grams = [...(terms ?? [])].flatMap((t) => gramTermText(t) ?? []);
+  if (grams.length > 0 && hasGramText(await textOf(doc, field, ctx))) {
+    for (const word of grams) {
+      const wanted = ctx.words(word, ctx.library.docs[doc]?.language ?? null);
+      spans.push(...findPhrase(await tokensOf(doc, field, ctx, 'words'), wanted));
+    }
+  }
+  if (terms && terms.size > grams.length) {
     const matcher = matched.matchers.get(field);
     const found = matcher
       ? matcher(await textOf(doc, field, ctx), ctx.library.docs[doc]?.language ?? null)

@@ -20,11 +20,12 @@ export function sourceFromFile(file: File, relativePath?: string): SourceFile {
 }
 
 /** Opens the browser's file chooser; resolves null when the user cancels it. */
-function chooseFiles(directory: boolean): Promise<SourceFile[] | null> {
+function chooseFiles(directory: boolean, accept?: string[]): Promise<SourceFile[] | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = true;
+    input.multiple = !accept;
+    if (accept) input.accept = accept.map((ext) => `.${ext}`).join(',');
     if (directory) input.webkitdirectory = true;
     input.style.display = 'none';
     const finish = (files: SourceFile[] | null) => {
@@ -55,17 +56,26 @@ export function createBrowserHost(): HostApi {
     pickFolder: () => chooseFiles(true),
     sampleFiles: () =>
       Promise.all(Object.entries(sampleUrls).map(([path, url]) => fetchSample(path, url))),
-    async saveReport(suggestedName, content) {
-      const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return true;
-    },
+    saveReport: (suggestedName, content) =>
+      download(suggestedName, new Blob([content], { type: 'text/markdown' })),
+    saveFile: (suggestedName, bytes, mime) =>
+      download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })),
+    pickFile: async (accept) => (await chooseFiles(false, accept))?.[0] ?? null,
     onCommand: () => () => undefined,
   };
+}
+
+/** Hands a file to the browser's downloads: the browser decides where it goes. */
+async function download(suggestedName: string, blob: Blob): Promise<boolean> {
+  {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return true;
+  }
 }

@@ -13,6 +13,13 @@ const HOST_COMMANDS: Record<MenuCommand, HostCommand> = {
   'import-files': 'import-files',
   'import-folder': 'import-folder',
   'export-report': 'export-report',
+  'backup-library': 'backup-library',
+  'restore-library': 'restore-library',
+  'export-annotations': 'export-annotations',
+  'import-annotations': 'import-annotations',
+  'export-project': 'export-project',
+  'import-project': 'import-project',
+  'about-library': 'about-library',
 };
 
 export function createElectronHost(api: WorkbenchApi): HostApi {
@@ -35,6 +42,17 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
     sampleFiles: async () => unwrap(await api.sampleFiles()).files.map(toSourceFile),
     saveReport: async (suggestedName, content) =>
       unwrap(await api.saveReport({ suggestedName, content })).saved,
+    saveFile: async (suggestedName, bytes, _mime) => {
+      const extension = /\.([a-z0-9]{1,10})$/i.exec(suggestedName)?.[1]?.toLowerCase() ?? 'bin';
+      return unwrap(
+        await api.saveFile({ suggestedName, bytes: bytes as Uint8Array<ArrayBuffer>, extension }),
+      ).saved;
+    },
+    pickFile: async (accept) => {
+      const picked = unwrap(await api.pickImport({ mode: 'file', extensions: accept }));
+      const [first] = picked.files;
+      return picked.cancelled || !first ? null : toSourceFile(first);
+    },
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };
 }

@@ -12,7 +12,17 @@ export interface SourceFile {
   blob?: Blob;
 }
 
-export type HostCommand = 'import-files' | 'import-folder' | 'export-report';
+export type HostCommand = 'import-files' | 'import-folder' | 'export-report' | ExchangeCommand;
+
+/** The library's backup and exchange commands (File menu in the desktop app, Library menu on the web). */
+export type ExchangeCommand =
+  | 'backup-library'
+  | 'restore-library'
+  | 'export-annotations'
+  | 'import-annotations'
+  | 'export-project'
+  | 'import-project'
+  | 'about-library';
 
 export interface HostApi {
   readonly kind: 'electron' | 'browser';
@@ -24,6 +34,10 @@ export interface HostApi {
   sampleFiles(): Promise<SourceFile[]>;
   /** Saves a text report; resolves false when the user cancels. */
   saveReport(suggestedName: string, content: string): Promise<boolean>;
+  /** Saves bytes to a file the user names; resolves false when the user cancels. */
+  saveFile(suggestedName: string, bytes: Uint8Array, mime: string): Promise<boolean>;
+  /** Asks the user for one file with one of these extensions (no dot); null when they cancel. */
+  pickFile(accept: string[]): Promise<SourceFile | null>;
   /** Commands from the host's own menus; returns an unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }
