@@ -63,12 +63,17 @@ test('facets count the results; ticking combines filters and Clear filters remov
   page,
 }) => {
   await loadSamples(page);
-  await openFromLibrary(page, /Complicit Officials/);
-  await selectInReader(page, 'complicit officials are never prosecuted');
-  await page.getByRole('button', { name: 'Critique', exact: true }).click();
-
   await search(page, 'complicit', '9 documents found');
   const filters = page.getByRole('complementary', { name: 'Filters' });
+  await expect(filters.getByRole('group', { name: 'Type' })).toBeVisible();
+  // Nothing is tagged yet, so there is no annotation kind to filter by.
+  await expect(filters.getByRole('group', { name: 'Has annotations' })).toHaveCount(0);
+  await resultItem(page, new RegExp(OPED.slice(0, 30))).click();
+  await selectInReader(page, 'complicit officials are never prosecuted');
+  await page.getByRole('button', { name: 'Critique', exact: true }).click();
+  // The results on screen follow the new annotation, without the query typed again.
+  await expect(filters.getByRole('checkbox', { name: 'Critique 1' })).toBeVisible();
+
   const type = filters.getByRole('group', { name: 'Type' });
   await expect(type.getByRole('checkbox', { name: 'Text 5' })).toBeVisible();
   await expect(type.getByRole('checkbox', { name: 'Markdown 4' })).toBeVisible();
@@ -198,6 +203,16 @@ test('a long result list shows its best 20, and Show more results adds the rest'
   const listed = await titles(page).allTextContents();
   expect(new Set(listed).size).toBe(30);
   await expect(results(page).locator('.snippet mark')).toHaveCount(30);
+
+  // Tagging a passage of one asks the search again, and the thirty stay listed.
+  await results(page)
+    .getByRole('button', { name: /^Field Report 27\b/ })
+    .click();
+  await selectInReader(page, 'counted 29 residents');
+  await page.getByRole('button', { name: 'Evidence', exact: true }).click();
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await expect(filters.getByRole('checkbox', { name: 'Evidence 1' })).toBeVisible();
+  await expect(titles(page)).toHaveCount(30);
 
   // Thirty sources: the first ten are listed, the rest behind Show all; a ticked one stays.
   const sources = page.getByRole('group', { name: 'Source' });

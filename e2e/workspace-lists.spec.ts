@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadSamplesWithAnnotations, libraryList, SAMPLE_COUNT, showView } from './helpers';
+import {
+  loadSamplesWithAnnotations,
+  libraryList,
+  openFromLibrary,
+  SAMPLE_COUNT,
+  showView,
+} from './helpers';
 
 /** The text of one column of every row shown, in order. */
 async function column(rows: Locator, selector: string): Promise<string[]> {
@@ -176,4 +182,35 @@ test('a chart shows its numbers as a table and saves as SVG and PNG', async ({ p
   await expect(chart.getByRole('table')).toBeVisible();
   await expect(chart.getByTestId('matrix-total')).toHaveText(total ?? '');
   await expect(chart.getByRole('button', { name: 'Save as SVG' })).toHaveCount(0);
+});
+
+test('a side panel resizes by keys and by dragging, and keeps its width after a reload', async ({
+  page,
+}) => {
+  await loadSamplesWithAnnotations(page);
+  await openFromLibrary(page, /Justice Minister Vows/);
+  const handle = page.getByRole('separator', { name: 'Resize annotations panel' });
+  const panel = page.getByRole('complementary', { name: 'Annotations' });
+  const start = Number(await handle.getAttribute('aria-valuenow'));
+  const before = (await panel.boundingBox())?.width ?? 0;
+  // The panel lies right of its handle: Left widens it.
+  await handle.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(handle).toHaveAttribute('aria-valuenow', String(start + 48));
+  expect((await panel.boundingBox())?.width ?? 0).toBeGreaterThan(before + 40);
+
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('the handle is not drawn');
+  await page.mouse.move(box.x + box.width / 2, box.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 100, { steps: 4 });
+  await page.mouse.up();
+  await expect(handle).toHaveAttribute('aria-valuenow', String(start + 48 - 60));
+
+  await page.reload();
+  await expect(page.getByRole('separator', { name: 'Resize annotations panel' })).toHaveAttribute(
+    'aria-valuenow',
+    String(start - 12),
+  );
 });

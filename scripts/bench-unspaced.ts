@@ -18,9 +18,9 @@ import {
   segmentToData,
 } from '../src/core/search/engine';
 import type { IndexableDoc, SegmentData } from '../src/core/search/engine';
-import type { Tag } from '../src/core/model';
 import { exactWords } from '../src/core/search/query/exact-words';
 import type { DocFacts } from '../src/core/search/query/facets';
+import { libraryFacts, tagBits } from '../src/core/search/query/library-facts';
 import { runQuery, type QuerySources } from '../src/core/search/query/run';
 import { SEGMENT_SIZE } from '../src/core/jobs/index-job';
 import { unspacedFiles, unspacedText } from '../tests/unspaced-cases';
@@ -105,27 +105,23 @@ async function timed(queries: readonly string[], run: (q: string) => unknown): P
 }
 
 function sources(engine: ReturnType<typeof createEngine>, docs: readonly IndexableDoc[]) {
-  const facts = new Map<string, DocFacts>(
-    docs.map((d) => [
-      d.id,
-      {
-        id: d.id,
-        format: 'txt',
-        title: d.title,
-        source: d.source,
-        author: '',
-        date: null,
-        language: d.language,
-      },
-    ]),
-  );
+  const facts: DocFacts[] = docs.map((d) => ({
+    id: d.id,
+    format: 'txt',
+    title: d.title,
+    source: d.source,
+    author: '',
+    date: null,
+    language: d.language,
+  }));
+  const library = libraryFacts(facts, (id) => engine.numberOf(id));
   const bodies = new Map(docs.map((d) => [d.id, d.body]));
-  const tags = new Map<string, ReadonlySet<Tag>>();
+  const tags = tagBits([], (id) => engine.numberOf(id));
   const out: QuerySources = {
     engine,
     analyse,
     words: exactWords,
-    facts: async () => facts,
+    library: async () => library,
     content: async (id) => ({ text: bodies.get(id) ?? '' }),
     tags: async () => tags,
   };

@@ -3,6 +3,7 @@ import type { DocFacts } from '../src/core/search/query/facets';
 import type { QuerySources } from '../src/core/search/query/run';
 import type { Page, Tag } from '../src/core/model';
 import { exactWords } from '../src/core/search/query/exact-words';
+import { libraryFacts, tagBits } from '../src/core/search/query/library-facts';
 
 /**
  * A small library with known answers for the query language: who says "government", where
@@ -120,13 +121,16 @@ export function corpusSources(
       language: d.language,
     })),
   );
-  const facts = new Map(docs.map((d) => [d.id, d as DocFacts]));
-  const tags = new Map(docs.map((d) => [d.id, new Set(d.tags)]));
+  const library = libraryFacts<DocFacts>(docs, (id) => engine.numberOf(id));
+  const tags = tagBits(
+    docs.flatMap((d) => d.tags.map((tag) => ({ docId: d.id, tag }))),
+    (id) => engine.numberOf(id),
+  );
   return {
     engine,
     analyse,
     words: exactWords,
-    facts: async () => facts,
+    library: async () => library,
     tags: async () => tags,
     content: async (id) => {
       const found = docs.find((d) => d.id === id);

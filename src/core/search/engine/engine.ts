@@ -1,5 +1,4 @@
 import { analysisLanguage, termOf } from './languages';
-import { bestIndexes } from './best';
 import {
   decodePlaces,
   phraseRefs,
@@ -10,22 +9,25 @@ import {
 } from './positions';
 import { normaliseWord, units, words } from './analyse';
 import { Vocabulary, mergeSorted } from './expand';
+import {
+  Found,
+  fieldsOf,
+  scoreSegment,
+  scratchFor,
+  type ScoredSegment,
+  type Scratch,
+  type WeightedTerms,
+} from './scoring';
+import { fieldTotals, idf, lengthNorms, liveDocumentFrequency } from './statistics';
+import { FIELDS, FIELD_KEY, buildSegment, type Postings, type Segment } from './segment';
 import { askedUnits } from './grams';
 import { gramPostings, gramTerm, gramTermText, gramWord } from './gram-terms';
-import {
-  B,
-  FIELDS,
-  FIELD_BOOST,
-  FIELD_KEY,
-  K1,
-  buildSegment,
-  type Postings,
-  type Segment,
-} from './segment';
 import type {
   EngineHit,
   IndexableDoc,
   IndexField,
+  MatchOptions,
+  Matches,
   SearchEngine,
   SearchOptions,
   TermClause,
@@ -34,10 +36,17 @@ import type {
 interface Live {
   key: string;
   segment: Segment;
+  /** Each local document's library-wide number. */
+  docs: Int32Array;
+  /** 1 for local documents removed or replaced since the segment was built. */
+  dead: Uint8Array;
+  /** The same documents by local number, as saved. */
   deleted: Set<number>;
-  /** Per field, K1 * (1 - B + B * length / average length) for each document, cached. */
-  norms?: Float64Array[];
-  scratch?: { score: Float64Array; flags: Uint8Array; mustHits: Uint16Array; stamp: Int32Array };
+  /** Per field, the summed lengths of the segment's live documents. */
+  liveLengths: Float64Array;
+  /** Scoring's view, made on first use and dropped when the statistics change. */
+  scored?: ScoredSegment;
+  scratch?: Scratch;
   /** Words' places decoded for phrases, kept while the decoded total stays small. */
   decoded?: Map<string, WordPlaces>;
   /** Per analysis language, index term → the words as written that give it. */
@@ -78,56 +87,106 @@ export interface Engine extends SearchEngine {
 
 type Expansion = Map<string, number>;
 
-/** lunr's idf (documents with the term counted once per field, as lunr.idf does). */
-function idf(documentsWithTerm: number, documentCount: number): number {
-  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-  return Math.log(1 + Math.abs(x));
-}
-
 export function createEngine(options: EngineOptions = {}): Engine {
   const segmentSize = options.segmentSize ?? 5000;
   const live: Live[] = [];
-  const where = new Map<string, { at: Live; ref: number }>();
+  // Documents are numbered once per id, library-wide, so the query layer can keep what it
+  // needs of each (dates, facets) in arrays instead of maps by id.
+  const numbers = new Map<string, number>();
+  const ids: string[] = [];
+  /** By number: the segment holding the document's live version, and its place there. */
+  const home: (Live | undefined)[] = [];
+  const homeRef: number[] = [];
+  let liveCount = 0;
   let idfCache = new Map<string, number>();
   let vocabCache: Map<string, Vocabulary> | null = null;
-  let documentCount = 0;
   let averages: number[] = FIELDS.map(() => 1);
 
+  function numberOf(id: string): number {
+    let n = numbers.get(id);
+    if (n === undefined) {
+      n = ids.push(id) - 1;
+      numbers.set(id, n);
+    }
+    return n;
+  }
+
+  /** After documents come or go: the statistics BM25 reads, over live documents only. */
   function changed() {
     idfCache = new Map();
     recent = new Map();
     vocabCache = null;
-    documentCount = live.reduce((n, l) => n + l.segment.ids.length, 0);
     averages = FIELDS.map((_, f) => {
       let total = 0;
-      for (const { segment } of live) for (const len of segment.lengths[f] ?? []) total += len;
-      return documentCount === 0 ? 1 : Math.max(total / documentCount, 1e-9);
+      for (const l of live) total += l.liveLengths[f] as number;
+      return liveCount === 0 ? 1 : Math.max(total / liveCount, 1e-9);
     });
-    for (const l of live) delete l.norms;
+    for (const l of live) delete l.scored;
   }
 
-  function normsOf(entry: Live): Float64Array[] {
-    entry.norms ??= FIELDS.map((_, f) =>
-      Float64Array.from(
-        entry.segment.lengths[f] ?? [],
-        (len) => K1 * (1 - B + (B * len) / (averages[f] ?? 1)),
-      ),
-    );
-    return entry.norms;
+  function scoredOf(entry: Live): ScoredSegment {
+    entry.scored ??= {
+      segment: entry.segment,
+      docs: entry.docs,
+      dead: entry.dead,
+      norms: lengthNorms(entry.segment, averages),
+      scratch: (entry.scratch ??= scratchFor(entry.docs.length)),
+      postingsOf: (term) => postingsOf(entry, term),
+    };
+    return entry.scored;
   }
 
-  function forget(id: string) {
-    const old = where.get(id);
-    if (!old) return;
-    old.at.deleted.add(old.ref);
-    where.delete(id);
+  /** Takes a document out of its segment's live ones. */
+  function kill(entry: Live, ref: number) {
+    if (entry.dead[ref] === 1) return;
+    entry.dead[ref] = 1;
+    entry.deleted.add(ref);
+    entry.segment.lengths.forEach((lengths, f) => {
+      entry.liveLengths[f] = (entry.liveLengths[f] as number) - (lengths[ref] ?? 0);
+    });
+    const n = entry.docs[ref] as number;
+    if (home[n] === entry && homeRef[n] === ref) {
+      home[n] = undefined;
+      liveCount -= 1;
+    }
+  }
+
+  function forget(n: number) {
+    const at = home[n];
+    if (at) kill(at, homeRef[n] as number);
   }
 
   let nextKey = 0;
-  function attach(segment: Segment, key = `s${Date.now().toString(36)}-${nextKey++}`) {
-    for (const id of segment.ids) forget(id);
-    const entry: Live = { key, segment, deleted: new Set() };
-    segment.ids.forEach((id, ref) => where.set(id, { at: entry, ref }));
+  /**
+   * Takes in a segment: its documents replace any live ones of the same ids, except those
+   * `removed` since it was built (as saved), so segments load in any order.
+   */
+  function attach(
+    segment: Segment,
+    key = `s${Date.now().toString(36)}-${nextKey++}`,
+    removed: ReadonlySet<number> = new Set(),
+  ) {
+    const size = segment.ids.length;
+    const entry: Live = {
+      key,
+      segment,
+      docs: new Int32Array(size),
+      dead: new Uint8Array(size),
+      deleted: new Set(),
+      liveLengths: fieldTotals(segment),
+    };
+    segment.ids.forEach((id, ref) => {
+      const n = numberOf(id);
+      entry.docs[ref] = n;
+      if (removed.has(ref)) {
+        kill(entry, ref);
+        return;
+      }
+      forget(n);
+      home[n] = entry;
+      homeRef[n] = ref;
+      liveCount += 1;
+    });
     live.push(entry);
     return entry;
   }
@@ -138,13 +197,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let df = 0;
     for (const entry of live) {
       const found = postingsOf(entry, term);
-      if (!found) continue;
-      const [postings, t] = found;
-      for (const { starts } of postings) {
-        df += ((starts[t + 1] as number) - (starts[t] as number)) / 2;
-      }
+      if (found) df += liveDocumentFrequency(found[0], found[1], entry.dead, entry.deleted.size);
     }
-    const value = idf(df, documentCount);
+    const value = idf(df, liveCount);
     idfCache.set(term, value);
     return value;
   }
@@ -198,87 +253,27 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return out;
   }
 
-  function fieldsOf(clause: TermClause): number[] {
-    return clause.field ? [FIELDS.indexOf(clause.field)] : FIELDS.map((_, i) => i);
+  /**
+   * Each clause's terms weighted by their library-wide idf. The expansions are kept for a
+   * `terms` call on the same clauses (highlighting), which follows a search.
+   */
+  function weigh(clauses: readonly TermClause[]): WeightedTerms[] {
+    recent = new Map();
+    return clauses.map((clause) => {
+      const expansion = expand(clause);
+      recent.set(clauseKey(clause), expansion);
+      return [...expansion].map(([term, weight]) => [term, weight * globalIdf(term)] as const);
+    });
   }
 
-  function searchSegment(
-    entry: Live,
-    clauses: readonly TermClause[],
-    expansions: readonly Expansion[],
-    out: Found,
-    filter: SearchOptions['filter'],
-  ) {
-    const { segment, deleted } = entry;
-    const norms = normsOf(entry);
-    const n = segment.ids.length;
-    // Scratch kept with the segment and cleared through `touched`, so a query over a big
-    // library allocates (and later collects) next to nothing.
-    const s = (entry.scratch ??= {
-      score: new Float64Array(n),
-      flags: new Uint8Array(n),
-      mustHits: new Uint16Array(n),
-      stamp: new Int32Array(n).fill(-1),
-    });
-    const { score, flags, mustHits, stamp } = s;
-    const touched = out.touched;
-    touched.length = 0;
-    let mustCount = 0;
-    let positive = false;
-    clauses.forEach((clause, ci) => {
-      if (clause.presence === 'must') mustCount += 1;
-      if (clause.presence !== 'mustNot') positive = true;
-      for (const [term, weight] of expansions[ci] ?? []) {
-        const found = postingsOf(entry, term);
-        if (!found) continue;
-        const [postings, t] = found;
-        const weightIdf = weight * globalIdf(term);
-        for (const f of fieldsOf(clause)) {
-          const posting = postings[f];
-          const norm = norms[f];
-          if (!posting || !norm) continue;
-          const list = posting.data;
-          const end = posting.starts[t + 1] as number;
-          const boost = weightIdf * FIELD_BOOST[FIELDS[f] as IndexField] * (K1 + 1);
-          for (let i = posting.starts[t] as number; i < end; i += 2) {
-            const ref = list[i] as number;
-            const flag = flags[ref] as number;
-            if (flag === 0) touched.push(ref);
-            if (clause.presence === 'mustNot') {
-              flags[ref] = flag | EXCLUDED;
-              continue;
-            }
-            flags[ref] = flag | SEEN;
-            const tf = list[i + 1] as number;
-            score[ref] = (score[ref] as number) + (boost * tf) / ((norm[ref] as number) + tf);
-            if (clause.presence === 'must' && stamp[ref] !== ci) {
-              stamp[ref] = ci;
-              mustHits[ref] = (mustHits[ref] as number) + 1;
-            }
-          }
-        }
-      }
-    });
-    const keep = (ref: number) =>
-      !(deleted.size > 0 && deleted.has(ref)) &&
-      (mustCount === 0 || (mustHits[ref] as number) >= mustCount) &&
-      (!filter || filter(segment.ids[ref] as string));
-    if (positive) {
-      for (const ref of touched) {
-        if ((flags[ref] as number) === SEEN && keep(ref))
-          out.push(entry, ref, score[ref] as number);
-      }
-    } else {
-      for (let ref = 0; ref < n; ref += 1) {
-        if ((flags[ref] as number) === 0 && keep(ref)) out.push(entry, ref, 0);
-      }
+  function find(clauses: readonly TermClause[], options?: MatchOptions): Found {
+    const found = new Found();
+    if (clauses.length === 0) return found;
+    const weighted = weigh(clauses);
+    for (const entry of live) {
+      scoreSegment(scoredOf(entry), clauses, weighted, found, options);
     }
-    for (const ref of touched) {
-      score[ref] = 0;
-      flags[ref] = 0;
-      mustHits[ref] = 0;
-      stamp[ref] = -1;
-    }
+    return found;
   }
 
   let recent = new Map<string, Expansion>();
@@ -319,8 +314,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return [postings, 0];
   }
 
-  function phrase(text: string): Set<string> {
-    const out = new Set<string>();
+  function phrase(text: string): Uint8Array {
+    const out = new Uint8Array(ids.length);
     const gram = gramTerm(text);
     if (gram) {
       // Text of Thai, Lao, Khmer or Burmese alone is asked as a word is, in the bodies.
@@ -329,7 +324,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const posting = postingsOf(entry, gram)?.[0][body];
         for (let i = 0; posting && i < posting.data.length; i += 2) {
           const ref = posting.data[i] as number;
-          if (!entry.deleted.has(ref)) out.add(entry.segment.ids[ref] as string);
+          if (entry.dead[ref] !== 1) out[entry.docs[ref] as number] = 1;
         }
       }
       return out;
@@ -354,7 +349,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         }
         if (lists.length < marked.words.length) continue;
         for (const ref of phraseRefs(lists, offsets)) {
-          if (!entry.deleted.has(ref)) out.add(entry.segment.ids[ref] as string);
+          if (entry.dead[ref] !== 1) out[entry.docs[ref] as number] = 1;
         }
       }
     }
@@ -397,12 +392,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       changed();
     },
     addSegment(segment, saved) {
-      const entry = attach(segment, saved?.key);
-      for (const ref of saved?.deleted ?? []) {
-        entry.deleted.add(ref);
-        const id = segment.ids[ref];
-        if (id !== undefined && where.get(id)?.at === entry) where.delete(id);
-      }
+      const entry = attach(segment, saved?.key, new Set(saved?.deleted ?? []));
       changed();
       return entry.key;
     },
@@ -411,35 +401,32 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const i = live.findIndex((l) => l.key === key);
         if (i < 0) continue;
         const [entry] = live.splice(i, 1);
-        entry?.segment.ids.forEach((id) => {
-          if (where.get(id)?.at === entry) where.delete(id);
+        if (!entry) continue;
+        entry.docs.forEach((n, ref) => {
+          if (home[n] === entry && homeRef[n] === ref) {
+            home[n] = undefined;
+            liveCount -= 1;
+          }
         });
       }
       changed();
     },
-    remove(ids: readonly string[]) {
-      for (const id of ids) forget(id);
+    remove(removed: readonly string[]) {
+      for (const id of removed) {
+        const n = numbers.get(id);
+        if (n !== undefined) forget(n);
+      }
+      if (removed.length > 0) changed();
     },
     search(clauses: readonly TermClause[], options?: SearchOptions): EngineHit[] {
-      if (clauses.length === 0) return [];
-      // Kept for a `terms` call on the same clauses (highlighting), which follows a search.
-      recent = new Map();
-      const expansions = clauses.map((clause) => {
-        const expansion = expand(clause);
-        recent.set(clauseKey(clause), expansion);
-        return expansion;
+      const found = find(clauses, options);
+      return found.best(options?.limit).map((i) => {
+        const doc = found.docs[i] as number;
+        return { id: ids[doc] as string, doc, score: found.scores[i] as number };
       });
-      const found = new Found();
-      for (const segment of live) {
-        searchSegment(segment, clauses, expansions, found, options?.filter);
-      }
-      const chosen = options?.unordered
-        ? found.scores.map((_, i) => i)
-        : found.best(options?.limit);
-      return chosen.map((i) => ({
-        id: found.id(i),
-        score: found.scores[i] as number,
-      }));
+    },
+    matches(clauses: readonly TermClause[], options?: MatchOptions): Matches {
+      return find(clauses, options).matches();
     },
     terms(clauses: readonly TermClause[]): Map<IndexField, Set<string>> {
       const out = new Map<IndexField, Set<string>>();
@@ -457,41 +444,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     phrase,
     forms,
-    size: () => where.size,
+    numberOf,
+    idOf: (doc) => ids[doc],
+    size: () => liveCount,
     segments: () => live,
     languages,
   };
-}
-
-const SEEN = 1;
-const EXCLUDED = 2;
-
-/** Every match of one query across segments, as parallel arrays (no object per match). */
-class Found {
-  readonly touched: number[] = [];
-  private at: Live[] = [];
-  private refs: number[] = [];
-  readonly scores: number[] = [];
-
-  push(entry: Live, ref: number, score: number) {
-    this.at.push(entry);
-    this.refs.push(ref);
-    this.scores.push(score);
-  }
-
-  id(i: number): string {
-    return this.at[i]?.segment.ids[this.refs[i] as number] ?? '';
-  }
-
-  /** Indexes of the best matches, best first; ties keep segment and document order. */
-  best(limit = Infinity): number[] {
-    const { scores } = this;
-    return bestIndexes(
-      scores.length,
-      limit,
-      (a, b) =>
-        (scores[a] as number) > (scores[b] as number) ||
-        ((scores[a] as number) === (scores[b] as number) && a < b),
-    );
-  }
 }

@@ -2,81 +2,17 @@
  * Expansion of fuzzy and wildcard words over the library's words *before* stemming, so that
  * `goverment~1` finds "government" rather than every word one edit away from the stem "gover".
  */
+import { sharedPrefixes, withinEditsOf, type SharedPrefixes } from './edit-distance';
 
-// Rows reused across calls: a fuzzy scan runs this for hundreds of thousands of words.
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/**
- * Optimal string alignment distance (insert, delete, substitute, swap neighbours), or
- * max + 1 as soon as it is certain to exceed max. Only the band of cells within `max` of
- * the diagonal is computed.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  const n = a.length;
-  const m = b.length;
-  const far = max + 1;
-  if (Math.abs(n - m) > max) return far;
-  if ((rows[0] as Int32Array).length < m + 2) {
-    rows = rows.map(() => new Int32Array(m * 2 + 2));
-  }
-  let prev2 = rows[0] as Int32Array;
-  let prev = rows[1] as Int32Array;
-  let row = rows[2] as Int32Array;
-  for (let j = 0; j <= m; j += 1) prev[j] = j;
-  prev[m + 1] = far;
-  for (let i = 1; i <= n; i += 1) {
-    const lo = Math.max(1, i - max);
-    const hi = Math.min(m, i + max);
-    row[lo - 1] = lo === 1 ? i : far;
-    let rowMin = lo === 1 ? i : far;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = lo; j <= hi; j += 1) {
-      const cb = b.charCodeAt(j - 1);
-      let v = (prev[j - 1] as number) + (ca === cb ? 0 : 1);
-      const up = (prev[j] as number) + 1;
-      const left = (row[j - 1] as number) + 1;
-      if (up < v) v = up;
-      if (left < v) v = left;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        const swap = (prev2[j - 2] as number) + 1;
-        if (swap < v) v = swap;
-      }
-      row[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (hi < m) row[hi + 1] = far;
-    if (rowMin > max) return far;
-    const spare = prev2;
-    prev2 = prev;
-    prev = row;
-    row = spare;
-  }
-  const d = prev[m] as number;
-  return d > max ? far : d;
-}
-
-/** A sorted word list with its words grouped by length, for quick fuzzy scans. */
+/** A sorted word list, for fuzzy and wildcard scans. */
 export class Vocabulary {
-  private byLength = new Map<number, string[]>();
-  constructor(readonly sorted: readonly string[]) {
-    for (const w of sorted) {
-      let bucket = this.byLength.get(w.length);
-      if (!bucket) {
-        bucket = [];
-        this.byLength.set(w.length, bucket);
-      }
-      bucket.push(w);
-    }
-  }
+  private prefixes: SharedPrefixes | null = null;
+  constructor(readonly sorted: readonly string[]) {}
 
+  /** Words within `distance` typos (edit-distance.ts), in sorted order. */
   fuzzy(word: string, distance: number): string[] {
-    const out: string[] = [];
-    for (let len = word.length - distance; len <= word.length + distance; len += 1) {
-      for (const w of this.byLength.get(len) ?? []) {
-        if (editDistance(word, w, distance) <= distance) out.push(w);
-      }
-    }
-    return out;
+    this.prefixes ??= sharedPrefixes(this.sorted);
+    return withinEditsOf(this.sorted, word, distance, this.prefixes);
   }
 
   /** Words matching a pattern where `*` stands for any run of characters. */

@@ -3,7 +3,7 @@ import { indexableSamples } from '../../../../tests/samples';
 import { exactWords } from '../query/exact-words';
 import { findPhrase } from '../query/phrase';
 import { words } from './analyse';
-import { createEngine } from './engine';
+import { createEngine, type Engine } from './engine';
 import { PositionsBuilder, decodePlaces, placesOf } from './positions';
 import { segmentFromData, segmentToData } from './segment';
 import type { IndexableDoc } from './types';
@@ -17,6 +17,16 @@ function scan(phrase: string): string[] {
     .filter((d) => findPhrase(exactWords(d.body, d.language), wanted).length > 0)
     .map((d) => d.id)
     .sort();
+}
+
+/** The ids of the documents holding the phrase, as the engine finds them. */
+function held(engine: Engine, phrase: string): string[] {
+  const mask = engine.phrase(phrase);
+  const out: string[] = [];
+  mask.forEach((on, doc) => {
+    if (on === 1) out.push(engine.idOf(doc) ?? '');
+  });
+  return out.sort();
 }
 
 describe('word places', () => {
@@ -83,7 +93,7 @@ describe('phrases from the index', () => {
     }
     expect(phrases.size).toBeGreaterThan(100);
     for (const phrase of phrases) {
-      expect([...engine.phrase(phrase)].sort(), phrase).toEqual(scan(phrase));
+      expect(held(engine, phrase), phrase).toEqual(scan(phrase));
     }
   });
 
@@ -94,14 +104,14 @@ describe('phrases from the index', () => {
     expect(m).not.toBeNull();
     const wrapped = createEngine();
     wrapped.add([{ ...source, body: source.body.replace(m?.[0] ?? '', `${m?.[1]}\n${m?.[2]}`) }]);
-    expect(wrapped.phrase(`${m?.[1]} ${m?.[2]}`)).toContain(source.id);
+    expect(held(wrapped, `${m?.[1]} ${m?.[2]}`)).toContain(source.id);
     // The last word of one sentence and the first of the next, in every sample.
     for (const doc of corpus) {
       const m = /(\p{L}+)\. (\p{L}+)/u.exec(doc.body);
       if (!m) continue;
       const across = `${m[1]} ${m[2]}`;
-      expect(engine.phrase(`${m[1]}. ${m[2]}`)).toContain(doc.id);
-      expect(engine.phrase(across).has(doc.id), across).toBe(scan(across).includes(doc.id));
+      expect(held(engine, `${m[1]}. ${m[2]}`)).toContain(doc.id);
+      expect(held(engine, across).includes(doc.id), across).toBe(scan(across).includes(doc.id));
     }
   });
 
@@ -110,9 +120,9 @@ describe('phrases from the index', () => {
     for (const { segment } of engine.segments()) {
       reloaded.addSegment(segmentFromData(JSON.parse(JSON.stringify(segmentToData(segment)))));
     }
-    expect([...reloaded.phrase('end trafficking')].sort()).toEqual(scan('end trafficking'));
+    expect(held(reloaded, 'end trafficking')).toEqual(scan('end trafficking'));
     const [first] = scan('end trafficking');
     reloaded.remove([first ?? '']);
-    expect(reloaded.phrase('end trafficking').has(first ?? '')).toBe(false);
+    expect(held(reloaded, 'end trafficking')).not.toContain(first);
   });
 });

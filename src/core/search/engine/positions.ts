@@ -230,9 +230,29 @@ function indexIn(values: Int32Array, value: number, lo: number, hi: number): num
   return -1;
 }
 
-/** The entry of `ref` in `list` at or after `from`, or -1. */
-const entryOf = (list: WordPlaces, ref: number, from: number): number =>
-  indexIn(list.refs, ref, from, list.refs.length);
+/**
+ * The first entry of `list` at or after `from` whose document is `ref` or later: steps of
+ * 1, 2, 4… then a binary search, so walking a list in order costs little whether the other
+ * word is much rarer or about as common.
+ */
+function seek(list: WordPlaces, ref: number, from: number): number {
+  const { refs } = list;
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < refs.length && (refs[hi] as number) < ref) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > refs.length) hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((refs[mid] as number) < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const hasPlace = (list: WordPlaces, entry: number, place: number): boolean =>
   indexIn(list.places, place, list.starts[entry] as number, list.starts[entry + 1] as number) >= 0;
@@ -254,22 +274,22 @@ export function phraseRefs(
     if (l.refs.length < (lists[rarest] as WordPlaces).refs.length) rarest = i;
   });
   const base = lists[rarest] as WordPlaces;
-  const cursors = lists.map(() => 0);
+  const rarestOffset = offsets[rarest] as number;
+  const cursors = new Int32Array(lists.length);
+  const entries = new Int32Array(lists.length);
   const out: number[] = [];
   for (let e = 0; e < base.refs.length; e += 1) {
     const ref = base.refs[e] as number;
-    const entries: number[] = [];
     let all = true;
     for (let i = 0; i < lists.length && all; i += 1) {
-      const at = entryOf(lists[i] as WordPlaces, ref, cursors[i] as number);
-      if (at < 0) all = false;
-      else {
-        cursors[i] = at;
-        entries.push(at);
-      }
+      if (i === rarest) continue;
+      const list = lists[i] as WordPlaces;
+      const at = seek(list, ref, cursors[i] as number);
+      cursors[i] = at;
+      entries[i] = at;
+      all = list.refs[at] === ref;
     }
     if (!all) continue;
-    const rarestOffset = offsets[rarest] as number;
     let count = 0;
     for (let p = base.starts[e] as number; p < (base.starts[e + 1] as number); p += 1) {
       const start = (base.places[p] as number) - rarestOffset;

@@ -36,7 +36,19 @@ export interface TermClause {
 
 export interface EngineHit {
   id: string;
+  /** The document's number (see SearchEngine.numberOf). */
+  doc: number;
   score: number;
+}
+
+/**
+ * Every hit of a query in no particular order, as parallel arrays: document numbers and
+ * scores. A big result costs two typed arrays, not an object per hit.
+ */
+export interface Matches {
+  docs: Int32Array;
+  scores: Float64Array;
+  count: number;
 }
 
 /** A token of analysed text: [start, end) in the original string, and its index term. */
@@ -48,13 +60,19 @@ export interface AnalysedToken {
   place?: number;
 }
 
-export interface SearchOptions {
+export interface MatchOptions {
+  /** Keeps only documents it accepts (a date range, say), by number. */
+  filter?: (doc: number) => boolean;
+  /**
+   * Scores only the documents marked 1 here, by number (a phrase's): cheaper than a filter,
+   * as the others are passed over before any scoring.
+   */
+  within?: Uint8Array;
+}
+
+export interface SearchOptions extends MatchOptions {
   /** Only the best `limit` hits (chosen without sorting every match). */
   limit?: number;
-  /** Every hit in no particular order, for callers that filter and rank them themselves. */
-  unordered?: boolean;
-  /** Keeps only documents it accepts (a date range, a phrase), before the best are chosen. */
-  filter?: (id: string) => boolean;
 }
 
 export interface SearchEngine {
@@ -63,11 +81,22 @@ export interface SearchEngine {
   remove(ids: readonly string[]): void;
   /**
    * Documents whose body holds the phrase's words in a row, as written: lowercased, common
-   * words included, not stemmed, and not running on across a sentence end.
+   * words included, not stemmed, and not running on across a sentence end. A byte per
+   * document number, 1 where the phrase stands (numbers past its end: not there).
    */
-  phrase(text: string): Set<string>;
-  /** Ranked candidates for the clauses; scores are comparable across the whole library. */
+  phrase(text: string): Uint8Array;
+  /** Ranked candidates for the clauses, best first; scores are comparable library-wide. */
   search(clauses: readonly TermClause[], options?: SearchOptions): EngineHit[];
+  /** Every candidate for the clauses with its score, unranked, for callers that rank. */
+  matches(clauses: readonly TermClause[], options?: MatchOptions): Matches;
+  /**
+   * The document's number: library-wide, the same for the id for as long as the engine
+   * lives (through replacements, merges and removals), also for ids not indexed (yet). The
+   * query layer keeps dates and facets in arrays by these numbers.
+   */
+  numberOf(id: string): number;
+  /** The id a number stands for. */
+  idOf(doc: number): string | undefined;
   /**
    * The index terms each field can match for the clauses (their words analysed, wildcards and
    * fuzzy words expanded): a document's words with these terms are what a hit highlights.

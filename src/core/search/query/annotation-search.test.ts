@@ -86,6 +86,8 @@ describe('annotation search', () => {
     expect(ids('*ficke*')).toEqual(['a1', 'a2']);
     expect(ids('cust*s')).toEqual(['a4']);
     expect(ids('varenco~1')).toEqual(['a2']);
+    // Two neighbouring letters swapped are one typo, as in document search.
+    expect(ids('traffikcers~1')).toEqual(['a1', 'a2']);
     expect(ids('tag:pledge date:2015')).toEqual(['a2']);
     expect(ids('date:..2012')).toEqual(['a1', 'a3', 'a4']);
     expect(ids('title:crackdown')).toEqual(['a1', 'a4']);

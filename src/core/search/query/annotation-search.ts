@@ -1,4 +1,6 @@
 import type { Tag } from '../../model';
+import { normaliseWord } from '../engine/analyse';
+import { withinEditsOf } from '../engine/edit-distance';
 import type { Analyse, AnalysedToken } from '../engine/types';
 import { gramWord } from '../engine/gram-terms';
 import type { Highlight } from '../snippets';
@@ -56,22 +58,8 @@ interface FieldText {
   words: AnalysedToken[];
 }
 type Fields = Record<TextField, FieldText>;
-
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(
-        Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
-      );
-    }
-    previous = row;
-  }
-  return (previous[b.length] ?? max + 1) <= max;
-}
+/** Per word with typos, its terms in a document language. */
+type Typos = Map<WordPart | PhrasePart, (language: string | null) => Set<string>>;
 
 function patternOf(wildcard: string): RegExp {
   const escaped = wildcard.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -112,14 +100,63 @@ export function createAnnotationSearch(
     return fields;
   }
 
-  function wordSpans(word: WordPart, field: FieldText, language: string | null): Highlight[] {
-    const typed = word.text.toLowerCase();
-    if (word.wildcard || word.fuzzy) {
-      return field.tokens.filter((t) => {
-        const raw = field.text.slice(t.start, t.end).toLowerCase();
-        if (word.fuzzy) return editDistanceAtMost(raw, typed, word.fuzzy);
-        return patternOf(typed).test(raw);
-      });
+  let known: {
+    entries: readonly AnnotationEntry[];
+    docs: ReadonlyMap<string, AnnotationDocInfo>;
+    words: string[];
+  } | null = null;
+  /**
+   * Every annotation's words as written (lowercased, common words left out), sorted: what a
+   * word with typos is matched against, as documents match it against the library's words.
+   */
+  function vocabulary(
+    entries: readonly AnnotationEntry[],
+    docs: ReadonlyMap<string, AnnotationDocInfo>,
+  ): string[] {
+    if (known?.entries === entries && known.docs === docs) return known.words;
+    const all = new Set<string>();
+    for (const entry of entries) {
+      for (const field of Object.values(fieldsOf(entry, docs.get(entry.docId)))) {
+        for (const t of field.tokens) all.add(normaliseWord(field.text.slice(t.start, t.end)));
+      }
+    }
+    known = { entries, docs, words: [...all].sort() };
+    return known.words;
+  }
+
+  /**
+   * The terms a word with typos stands for in a language: those of the annotations' words
+   * within its number of edits (edit-distance.ts, as for documents: a swap of neighbours is
+   * one edit), so `goverment~1` also finds "governments", as it does in documents.
+   */
+  function typoTerms(typed: string, edits: number, vocab: readonly string[]) {
+    const near = withinEditsOf(vocab, normaliseWord(typed), edits);
+    const byLanguage = new Map<string | null, Set<string>>();
+    return (language: string | null): Set<string> => {
+      let terms = byLanguage.get(language);
+      if (!terms) {
+        terms = new Set(near.flatMap((w) => analyse(w, language).map((t) => t.term)));
+        byLanguage.set(language, terms);
+      }
+      return terms;
+    };
+  }
+
+  function wordSpans(
+    word: WordPart,
+    field: FieldText,
+    language: string | null,
+    typos: ((language: string | null) => Set<string>) | undefined,
+  ): Highlight[] {
+    if (typos) {
+      const terms = typos(language);
+      return field.tokens.filter((t) => terms.has(t.term));
+    }
+    if (word.wildcard) {
+      const pattern = patternOf(word.text.toLowerCase());
+      return field.tokens.filter((t) =>
+        pattern.test(field.text.slice(t.start, t.end).toLowerCase()),
+      );
     }
     // A word in Thai, Lao, Khmer or Burmese is found by its pairs of clusters, as in documents.
     if (gramWord(word.text)) return findPhrase(field.words, words(word.text, language));
@@ -135,6 +172,7 @@ export function createAnnotationSearch(
     entry: AnnotationEntry,
     fields: Fields,
     language: string | null,
+    typos: Typos,
   ): Map<TextField | 'tag', Highlight[]> {
     const found = new Map<TextField | 'tag', Highlight[]>();
     if (part.field === 'tag') {
@@ -147,7 +185,7 @@ export function createAnnotationSearch(
       const spans =
         part.kind === 'phrase'
           ? findPhrase(field.words, words(part.text, language))
-          : wordSpans(part, field, language);
+          : wordSpans(part, field, language, typos.get(part));
       if (spans.length > 0) found.set(name, spans);
     }
     return found;
@@ -166,6 +204,12 @@ export function createAnnotationSearch(
     const parts = [...words, ...phrases];
     const required = parts.filter((p) => p.presence === 'must');
     const optional = parts.filter((p) => p.presence === 'should');
+    const typos: Typos = new Map();
+    for (const word of words) {
+      if (word.fuzzy && word.field !== 'tag') {
+        typos.set(word, typoTerms(word.text, word.fuzzy, vocabulary(entries, docs)));
+      }
+    }
     const hits: AnnotationHit[] = [];
     for (const entry of entries) {
       const doc = docs.get(entry.docId);
@@ -177,7 +221,7 @@ export function createAnnotationSearch(
       let keep = true;
       let anyOptional = false;
       for (const part of parts) {
-        const found = partSpans(part, entry, fields, language);
+        const found = partSpans(part, entry, fields, language, typos);
         if (part.presence === 'mustNot') {
           if (found.size > 0) keep = false;
           continue;

@@ -1,4 +1,5 @@
 import { TAGS, TAG_LABELS, type DocFormat, type Tag } from '../../model';
+import { tagBit, type CodedValues, type LibraryFacts } from './library-facts';
 
 /** What filters and facets need to know of a document. */
 export interface DocFacts {
@@ -43,14 +44,6 @@ const FORMAT_LABELS: Record<DocFormat, string> = {
   txt: 'Text',
 };
 
-type TagsOf = (id: string) => ReadonlySet<Tag> | undefined;
-
-const keyOf: Record<Exclude<FacetGroup, 'tags'>, (d: DocFacts) => string> = {
-  format: (d) => d.format,
-  source: (d) => d.source ?? '',
-  year: (d) => d.date?.slice(0, 4) ?? '',
-};
-
 function labelOf(group: FacetGroup, value: string): string {
   if (group === 'format') return FORMAT_LABELS[value as DocFormat] ?? value;
   if (group === 'source') return value === '' ? 'Unknown source' : value;
@@ -58,87 +51,167 @@ function labelOf(group: FacetGroup, value: string): string {
   return TAG_LABELS[value as Tag] ?? value;
 }
 
-function passes(
-  doc: DocFacts,
-  filters: FacetFilters,
-  tagsOf: TagsOf,
-  skip: FacetGroup | null,
-): boolean {
-  for (const group of ['format', 'source', 'year'] as const) {
-    if (group === skip || filters[group].length === 0) continue;
-    if (!filters[group].includes(keyOf[group](doc))) return false;
-  }
-  if (skip !== 'tags' && filters.tags.length > 0) {
-    const tags = tagsOf(doc.id);
-    if (!filters.tags.every((t) => tags?.has(t))) return false;
-  }
-  return true;
-}
+type ValueGroup = Exclude<FacetGroup, 'tags'>;
+const VALUE_GROUPS: readonly ValueGroup[] = ['format', 'source', 'year'];
 
-function countGroup(
-  group: Exclude<FacetGroup, 'tags'>,
-  docs: readonly DocFacts[],
-  filters: FacetFilters,
-  tagsOf: TagsOf,
-): FacetCount[] {
-  const counts = new Map<string, number>(filters[group].map((v) => [v, 0]));
-  for (const doc of docs) {
-    if (!passes(doc, filters, tagsOf, group)) continue;
-    const key = keyOf[group](doc);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+/**
+ * Per value code, its place in name order (lowercased labels): worked out once per library,
+ * so counting a query's facets sorts numbers. A big library has thousands of sources, and
+ * names are compared lowercased, not through the locale, which would take longer still.
+ */
+const nameRanks = new WeakMap<CodedValues, Int32Array>();
+function nameRank(group: ValueGroup, values: CodedValues): Int32Array {
+  let rank = nameRanks.get(values);
+  if (!rank) {
+    const keys = values.values.map((v) => labelOf(group, v).toLowerCase());
+    const order = keys
+      .map((_, code) => code)
+      .sort((a, b) => {
+        const x = keys[a] as string;
+        const y = keys[b] as string;
+        return x < y ? -1 : x > y ? 1 : a - b;
+      });
+    rank = new Int32Array(keys.length);
+    order.forEach((code, place) => {
+      (rank as Int32Array)[code] = place;
+    });
+    nameRanks.set(values, rank);
   }
-  const rows = [...counts].map(([value, count]) => ({
-    value,
-    label: labelOf(group, value),
-    count,
-    selected: filters[group].includes(value),
-  }));
-  // Years read best in time order (undated last); other groups by how many they hold, then
-  // by name. A big library has thousands of sources: names are compared lowercased, not
-  // through the locale, which would take longer than the whole query.
-  if (group === 'year') {
-    return rows.sort((a, b) => ((a.value || '9999') < (b.value || '9999') ? -1 : 1));
-  }
-  const keys = new Map(rows.map((r) => [r, r.label.toLowerCase()]));
-  return rows.sort((a, b) => {
-    if (a.count !== b.count) return b.count - a.count;
-    const x = keys.get(a) ?? '';
-    const y = keys.get(b) ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return rank;
 }
 
 /**
- * Applies the facet filters to a result set and counts every facet's values. A group's
- * counts ignore that group's own choice, so choosing "PDF" still shows how many Word files
- * there are to add; they add up to the number of results the other groups let through.
+ * A group's counts as rows: values found or chosen, in the order the panel shows them:
+ * years in time order (undated last), other groups by how many they hold, then by name.
+ */
+function rowsOf(
+  group: ValueGroup,
+  values: CodedValues,
+  counts: Int32Array,
+  chosen: readonly string[],
+): FacetCount[] {
+  const codes: number[] = [];
+  for (const value of chosen) {
+    const code = values.codeOf.get(value);
+    if (code !== undefined && counts[code] === 0) codes.push(code);
+  }
+  counts.forEach((count, code) => {
+    if (count > 0) codes.push(code);
+  });
+  if (group === 'year') {
+    const key = (code: number) => values.values[code] || '9999';
+    codes.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  } else {
+    const rank = nameRank(group, values);
+    codes.sort(
+      (a, b) =>
+        (counts[b] as number) - (counts[a] as number) || (rank[a] as number) - (rank[b] as number),
+    );
+  }
+  const rows = codes.map((code) => {
+    const value = values.values[code] as string;
+    return {
+      value,
+      label: labelOf(group, value),
+      count: counts[code] as number,
+      selected: chosen.includes(value),
+    };
+  });
+  // A chosen value the library no longer has still shows, so it can be unticked.
+  for (const value of chosen) {
+    if (!values.codeOf.has(value)) {
+      rows.push({ value, label: labelOf(group, value), count: 0, selected: true });
+    }
+  }
+  return rows;
+}
+
+/** The hits a query's words and phrases selected: document numbers (see LibraryFacts). */
+export interface Selected {
+  docs: Int32Array;
+  count: number;
+}
+
+/**
+ * Applies the date ranges and facet filters to the selected documents and counts every
+ * facet's values, in one pass over arrays by document number. A group's counts ignore that
+ * group's own choice, so choosing "PDF" still shows how many Word files there are to add;
+ * they add up to the number of results the other groups let through. Tag counts are of the
+ * results. Documents not in the library (removed, not yet re-indexed) are left out.
  */
 export function facetResults(
-  docs: readonly DocFacts[],
+  selected: Selected,
+  library: LibraryFacts,
+  tags: Uint8Array,
   filters: FacetFilters,
-  tagsOf: TagsOf,
-): { kept: DocFacts[]; keptIndexes: number[]; facets: Facets } {
-  const keptIndexes: number[] = [];
-  docs.forEach((d, i) => {
-    if (passes(d, filters, tagsOf, null)) keptIndexes.push(i);
+  inDates: (date: number) => boolean = () => true,
+): { kept: Int32Array; facets: Facets } {
+  const groups = VALUE_GROUPS.map((group) => {
+    const values = library[group];
+    const chosen = new Uint8Array(values.values.length);
+    for (const value of filters[group]) {
+      const code = values.codeOf.get(value);
+      if (code !== undefined) chosen[code] = 1;
+    }
+    return { codes: values.codes, chosen, active: filters[group].length > 0 };
   });
-  const kept = keptIndexes.map((i) => docs[i] as DocFacts);
-  const tagCounts = TAGS.map((tag) => ({
-    value: tag,
-    label: labelOf('tags', tag),
-    count: kept.filter((d) => tagsOf(d.id)?.has(tag)).length,
-    selected: filters.tags.includes(tag),
-  }));
+  const [format, source, year] = groups as [Group, Group, Group];
+  const counts = VALUE_GROUPS.map((group) => new Int32Array(library[group].values.length));
+  const [formatCounts, sourceCounts, yearCounts] = counts as [Int32Array, Int32Array, Int32Array];
+  let wanted = 0;
+  for (const tag of filters.tags) wanted |= tagBit(tag);
+  /** By tag bits, how many results have exactly those tags. */
+  const byTags = new Int32Array(1 << TAGS.length);
+  const kept = new Int32Array(selected.count);
+  let keptCount = 0;
+  const { docs, dates } = library;
+  for (let k = 0; k < selected.count; k += 1) {
+    const n = selected.docs[k] as number;
+    if (docs[n] === undefined || !inDates(dates[n] as number)) continue;
+    const f = format.codes[n] as number;
+    const s = source.codes[n] as number;
+    const y = year.codes[n] as number;
+    const bits = n < tags.length ? (tags[n] as number) : 0;
+    // Which groups turn the document away: kept by none, counted by the one it fails alone.
+    let fails = 0;
+    if (format.active && format.chosen[f] !== 1) fails |= 1;
+    if (source.active && source.chosen[s] !== 1) fails |= 2;
+    if (year.active && year.chosen[y] !== 1) fails |= 4;
+    if ((bits & wanted) !== wanted) fails |= 8;
+    if (fails === 0) {
+      kept[keptCount++] = k;
+      byTags[bits] = (byTags[bits] as number) + 1;
+    }
+    if ((fails & ~1) === 0) formatCounts[f] = (formatCounts[f] as number) + 1;
+    if ((fails & ~2) === 0) sourceCounts[s] = (sourceCounts[s] as number) + 1;
+    if ((fails & ~4) === 0) yearCounts[y] = (yearCounts[y] as number) + 1;
+  }
   return {
-    kept,
-    keptIndexes,
+    kept: kept.subarray(0, keptCount),
     facets: {
-      format: countGroup('format', docs, filters, tagsOf),
-      source: countGroup('source', docs, filters, tagsOf),
-      year: countGroup('year', docs, filters, tagsOf),
-      tags: tagCounts,
+      format: rowsOf('format', library.format, formatCounts, filters.format),
+      source: rowsOf('source', library.source, sourceCounts, filters.source),
+      year: rowsOf('year', library.year, yearCounts, filters.year),
+      tags: TAGS.map((tag) => {
+        let count = 0;
+        byTags.forEach((n, bits) => {
+          if ((bits & tagBit(tag)) !== 0) count += n;
+        });
+        return {
+          value: tag,
+          label: labelOf('tags', tag),
+          count,
+          selected: filters.tags.includes(tag),
+        };
+      }),
     },
   };
+}
+
+interface Group {
+  codes: Int32Array;
+  chosen: Uint8Array;
+  active: boolean;
 }
 
 /** Adds or removes one value from a group. */

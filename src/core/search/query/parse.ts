@@ -239,12 +239,32 @@ function readDateRange(token: string, offset: number): Omit<DateRange, 'exclude'
 
 /** Whether an ISO date (or none) passes every date part of a query. */
 export function passesDates(date: string | null, ranges: readonly DateRange[]): boolean {
-  for (const range of ranges) {
-    const inside =
-      date !== null &&
-      (range.from === null || date >= range.from) &&
-      (range.to === null || date <= range.to);
-    if (inside === range.exclude) return false;
-  }
-  return true;
+  return dateTest(ranges)(dateNumber(date));
+}
+
+/** An ISO date (YYYY-MM-DD, or a shorter start of one) as yyyymmdd; 0 for none. */
+export function dateNumber(date: string | null): number {
+  if (date === null) return 0;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
+  if (!m) return 0;
+  return Number(m[1]) * 10_000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+}
+
+/**
+ * passesDates for dates as numbers (yyyymmdd, 0 for undated: dateNumber), so a query's
+ * every hit is checked without building strings.
+ */
+export function dateTest(ranges: readonly DateRange[]): (date: number) => boolean {
+  const bounds = ranges.map((r) => ({
+    from: r.from === null ? -Infinity : dateNumber(r.from),
+    to: r.to === null ? Infinity : dateNumber(r.to),
+    exclude: r.exclude,
+  }));
+  return (date) => {
+    for (const { from, to, exclude } of bounds) {
+      const inside = date !== 0 && date >= from && date <= to;
+      if (inside === exclude) return false;
+    }
+    return true;
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, corpusSources } from '../../../../tests/search-corpus';
 import { analyse, createEngine } from '../engine';
 import { NO_FILTERS, type FacetFilters } from './facets';
+import { libraryFacts } from './library-facts';
 import { runQuery, type QueryAnswer } from './run';
 
 const sources = () => corpusSources(createEngine(), analyse);
@@ -153,6 +154,30 @@ describe('runQuery on a library with known answers', () => {
     ]);
     expect(await ids('shelter', { ...NO_FILTERS, year: [''] })).toEqual(['deadline']);
     expect(await ids('traff* shelter', NO_FILTERS)).toHaveLength(7);
+  });
+
+  it('leaves out documents gone from the library that the index still holds', async () => {
+    const engine = createEngine();
+    const all = corpusSources(engine, analyse);
+    // The library without the op-ed, before the index heard of its removal.
+    const library = libraryFacts(
+      CORPUS.filter((d) => d.id !== 'oped'),
+      (id) => engine.numberOf(id),
+    );
+    const gone = { ...all, library: async () => library };
+    for (const query of ['traff*', '"trafficking end"', 'date:2012', '-customs']) {
+      const answer = await runQuery(query, gone);
+      if (!answer.ok) throw new Error(answer.message);
+      expect(
+        answer.hits.map((h) => h.id),
+        query,
+      ).not.toContain('oped');
+      expect(
+        answer.facets.year.find((f) => f.value === '2012'),
+        query,
+      ).toBeUndefined();
+      expect(answer.facets.format.reduce((n, f) => n + f.count, 0)).toBe(answer.total);
+    }
   });
 
   it('gives results page by page, in the order of the whole ranking', async () => {

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationService } from '@core/annotations/annotation-service';
 import { describeRange } from '@core/anchoring';
 import type { Tag } from '@core/model';
-import { annotationStore, annotationsRepo, linksRepo } from './annotations-repo';
+import {
+  annotationStore,
+  annotationsRepo,
+  linksRepo,
+  onAnnotationsChanged,
+} from './annotations-repo';
 import { DossierDb } from './schema';
 
 // From the sample collection: a 2008 pledge, its 2015 repetition, and what followed.
@@ -152,6 +157,31 @@ describe('annotation service over IndexedDB', () => {
     expect(await annotationsRepo(database).actors()).toEqual([
       'Prime Minister',
       'Justice Minister',
+    ]);
+  });
+});
+
+describe('hearing of annotation changes', () => {
+  it('tells of each committed change to annotations, and of nothing else', async () => {
+    let heard = 0;
+    const stop = onAnnotationsChanged(() => (heard += 1), database);
+    const pledge = await tagPhrase('Officials who collude', 'pledge');
+    expect(heard).toBe(1);
+    await service.update(pledge.id, { tag: 'critique' });
+    expect(heard).toBe(2);
+    await service.remove(pledge.id);
+    expect(heard).toBe(3);
+    await database.searchIndex.put({ id: 'main', signatures: {}, deleted: {}, builtAt: 1 });
+    // Another library's annotations are not this one's.
+    const other = new DossierDb(`${database.name}-other`);
+    await annotationStore(other).put({ ...pledge, id: 'elsewhere' });
+    await other.delete();
+    expect(heard).toBe(3);
+    stop();
+    await tagPhrase('the pledge', 'evidence');
+    expect(heard).toBe(3);
+    expect(await annotationsRepo(database).tagsByDocument()).toEqual([
+      { docId: 'd1', tag: 'evidence' },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AnnotationStore } from '@core/annotations/annotation-service';
-import type { Annotation, AnnotationLink } from '@core/model';
+import { TagSchema, type Annotation, type AnnotationLink, type Tag } from '@core/model';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { db, type DossierDb } from './schema';
 
 export function annotationsRepo(database: DossierDb = db()) {
@@ -18,6 +19,22 @@ export function annotationsRepo(database: DossierDb = db()) {
     },
     count(): Promise<number> {
       return database.annotations.count();
+    },
+    /** Each annotation's document and tag, read from the indexes alone (none is loaded). */
+    tagsByDocument(): Promise<{ docId: string; tag: Tag }[]> {
+      return database.transaction('r', database.annotations, async () => {
+        const docOf = new Map<string, string>();
+        await database.annotations
+          .orderBy('docId')
+          .eachKey((docId, cursor) => docOf.set(String(cursor.primaryKey), String(docId)));
+        const out: { docId: string; tag: Tag }[] = [];
+        await database.annotations.orderBy('tag').eachKey((key, cursor) => {
+          const tag = TagSchema.safeParse(key);
+          const docId = docOf.get(String(cursor.primaryKey));
+          if (tag.success && docId !== undefined) out.push({ docId, tag: tag.data });
+        });
+        return out;
+      });
     },
     /** Actors named so far, most used first, for suggestions. */
     async actors(): Promise<string[]> {
@@ -67,4 +84,18 @@ export function annotationStore(database: DossierDb = db()): AnnotationStore {
     removeLink: (id) => database.links.delete(id),
     atomically: (work) => database.transaction('rw', database.annotations, database.links, work),
   };
+}
+
+/**
+ * Calls `listener` after every committed change to the annotations, made here or in any
+ * other window or worker of the app (Dexie tells every context of the origin). Returns the
+ * unsubscribe function.
+ */
+export function onAnnotationsChanged(listener: () => void, database: DossierDb = db()): () => void {
+  const prefix = `idb://${database.name}/annotations/`;
+  const heard = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) listener();
+  };
+  Dexie.on('storagemutated', heard);
+  return () => Dexie.on('storagemutated').unsubscribe(heard);
 }

@@ -86,6 +86,43 @@ describe('queries in the index worker, over the sample collection in IndexedDB',
     expect(a.facets.source.map((f) => f.label)).toEqual(['Renamed Source']);
   });
 
+  it('keeps the tags for filters in memory, read again once told annotations changed', async () => {
+    const before = done(await ask('complicit'));
+    const evidence = (a: SearchAnswer) =>
+      done(a).facets.tags.find((t) => t.value === 'evidence')?.count;
+    expect(evidence(before)).toBe(0);
+    const [target] = before.items.filter((i) => !i.doc.title.startsWith('Complicit'));
+    if (!target) throw new Error('another document should mention the word');
+    await annotationStore(database).put({
+      id: 'evidence-1',
+      docId: target.doc.id,
+      tag: 'evidence',
+      note: '',
+      target: {
+        contentHash: target.doc.contentHash,
+        selectors: [{ type: 'TextQuoteSelector', exact: 'complicit', prefix: '', suffix: '' }],
+      },
+      createdAt: 2,
+      updatedAt: 2,
+    });
+    await engine.handle({ type: 'annotations-changed' });
+    expect(evidence(await ask('complicit'))).toBe(1);
+    const only = done(await ask('complicit', { ...NO_FILTERS, tags: ['evidence'] }));
+    expect(only.items.map((i) => i.doc.id)).toEqual([target.doc.id]);
+    // Tagged as critique instead: both counts follow.
+    const changed = await annotationStore(database).get('evidence-1');
+    await annotationStore(database).put({ ...changed!, tag: 'critique', updatedAt: 3 });
+    await engine.handle({ type: 'annotations-changed' });
+    const after = done(await ask('complicit'));
+    expect(evidence(after)).toBe(0);
+    expect(after.facets.tags.find((t) => t.value === 'critique')?.count).toBe(2);
+    await annotationStore(database).remove('evidence-1');
+    await engine.handle({ type: 'annotations-changed' });
+    expect(
+      done(await ask('complicit')).facets.tags.find((t) => t.value === 'critique')?.count,
+    ).toBe(1);
+  });
+
   it('reports a bad query with its position', async () => {
     expect(await ask('date:2015..2008')).toMatchObject({ ok: false, error: { position: 5 } });
   });

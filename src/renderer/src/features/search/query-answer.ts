@@ -1,9 +1,10 @@
-import type { DocumentRecord, Page, Tag } from '@core/model';
-import type { Analyse, SearchEngine } from '@core/search/engine/types';
-import type { DocFacts, FacetFilters, Facets } from '@core/search/query/facets';
+import type { DocumentRecord, Page } from '@core/model';
+import type { Analyse } from '@core/search/engine/types';
+import type { FacetFilters, Facets } from '@core/search/query/facets';
 import type { QueryError } from '@core/search/query/parse';
 import { exactWords } from '@core/search/query/exact-words';
-import { runQuery, type QueryHit } from '@core/search/query/run';
+import { libraryFacts, tagBits, type LibraryFacts } from '@core/search/query/library-facts';
+import { runQuery, type QueryEngine, type QueryHit } from '@core/search/query/run';
 import { annotationsRepo } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
 import type { DossierDb } from '../../db/schema';
@@ -22,34 +23,45 @@ export interface QueryRequest {
   limit?: number;
   /** Results already shown, for the next page. */
   offset?: number;
+  /** Results on screen, when the same query is asked again: at least as many come back. */
+  shown?: number;
 }
 
 /** Results per page: each shown result is read and highlighted, the rest only counted. */
 export const PAGE_SIZE = 20;
 
+type Engine = QueryEngine & { numberOf(id: string): number };
+
 /**
  * Answers queries inside the index worker: the query runner over the engine, with the
- * library's metadata (kept in memory between queries: filters and facets read every
- * result's), texts and annotation tags read from IndexedDB.
+ * library's details and its annotations' tags kept in memory between queries, in arrays by
+ * the engine's document numbers (filters and facets read every result's), and texts read
+ * from IndexedDB for the results shown.
  */
 export function createQueryAnswerer(database?: DossierDb) {
-  let records: Promise<Map<string, DocumentRecord>> | null = null;
+  let library: Promise<LibraryFacts<DocumentRecord>> | null = null;
+  let tags: Promise<Uint8Array> | null = null;
   const docs = () => documentsRepo(database);
 
   return {
-    /** Forgets the cached metadata; call after imports and edits. */
+    /** Forgets the cached details; call after imports and edits. */
     invalidate() {
-      records = null;
+      library = null;
     },
-    async answer(
-      engine: Pick<SearchEngine, 'search' | 'terms' | 'phrase' | 'forms'>,
-      analyse: Analyse,
-      request: QueryRequest,
-    ): Promise<SearchAnswer> {
-      records ??= docs()
+    /** Forgets the cached tags; call after any annotation was added, changed or removed. */
+    annotationsChanged() {
+      tags = null;
+    },
+    async answer(engine: Engine, analyse: Analyse, request: QueryRequest): Promise<SearchAnswer> {
+      const numberOf = (id: string) => engine.numberOf(id);
+      library ??= docs()
         .list()
-        .then((list) => new Map(list.map((d) => [d.id, d])));
-      const byId = await records;
+        .then((list) => libraryFacts(list, numberOf));
+      tags ??= annotationsRepo(database)
+        .tagsByDocument()
+        .then((list) => tagBits(list, numberOf));
+      const facts = await library;
+      const known = tags;
       const contents = new Map<string, Promise<{ text: string; pages?: Page[] } | undefined>>();
       const answer = await runQuery(
         request.query,
@@ -57,7 +69,8 @@ export function createQueryAnswerer(database?: DossierDb) {
           engine,
           analyse,
           words: exactWords,
-          facts: async () => byId as ReadonlyMap<string, DocFacts>,
+          library: async () => facts,
+          tags: () => known,
           content: (id) => {
             let found = contents.get(id);
             if (!found) {
@@ -66,25 +79,16 @@ export function createQueryAnswerer(database?: DossierDb) {
             }
             return found;
           },
-          tags: async () => {
-            const tags = new Map<string, Set<Tag>>();
-            for (const a of await annotationsRepo(database).all()) {
-              const set = tags.get(a.docId) ?? new Set<Tag>();
-              set.add(a.tag);
-              tags.set(a.docId, set);
-            }
-            return tags;
-          },
         },
         {
           filters: request.filters,
-          limit: request.limit ?? PAGE_SIZE,
+          limit: request.limit ?? Math.max(PAGE_SIZE, request.shown ?? 0),
           offset: request.offset ?? 0,
         },
       );
       if (!answer.ok) return { ok: false, message: answer.message, error: answer.error };
       const items = answer.hits.flatMap((hit) => {
-        const doc = byId.get(hit.id);
+        const doc = facts.docs[hit.docNumber];
         return doc ? [{ ...hit, doc }] : [];
       });
       return { ok: true, items, total: answer.total, tookMs: answer.tookMs, facets: answer.facets };

@@ -7,7 +7,11 @@ export type { ResultItem, SearchAnswer } from './query-answer';
 export { pageOf } from '@core/search';
 
 export type EngineRequest =
-  { type: 'load' } | { type: 'open' } | { type: 'rebuild' } | ({ type: 'query' } & QueryRequest);
+  | { type: 'load' }
+  | { type: 'open' }
+  | { type: 'rebuild' }
+  | { type: 'annotations-changed' }
+  | ({ type: 'query' } & QueryRequest);
 
 export type EngineResponse =
   { type: 'ready'; docCount: number; rebuilt: boolean } | { type: 'answer'; answer: SearchAnswer };
@@ -57,6 +61,10 @@ export function createSearchEngine(database?: DossierDb, options?: LibraryIndexO
         case 'rebuild':
           await open(report);
           return { type: 'ready', docCount: index.engine.size(), rebuilt: true };
+        case 'annotations-changed':
+          // Before any later query is handled: the page sends this as the change commits.
+          answerer.annotationsChanged();
+          return { type: 'ready', docCount: index.engine.size(), rebuilt: false };
         case 'query':
           await load();
           return { type: 'answer', answer: await answerer.answer(index.engine, analyse, request) };

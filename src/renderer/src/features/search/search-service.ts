@@ -1,10 +1,13 @@
 import type { FacetFilters } from '@core/search/query/facets';
+import { onAnnotationsChanged } from '../../db/annotations-repo';
 import { createIndexClient } from '../../workers/clients';
 import type { SearchAnswer } from './search-engine';
 
 export interface IndexStatus {
   state: 'loading' | 'indexing' | 'ready' | 'error';
   docCount: number;
+  /** Grows with each change to the annotations: a search shown is asked again. */
+  annotationChanges: number;
   message?: string;
 }
 
@@ -18,11 +21,21 @@ type Listener = (status: IndexStatus) => void;
  */
 class SearchService {
   private client = createIndexClient();
-  private status: IndexStatus = { state: 'loading', docCount: 0 };
+  private status: IndexStatus = { state: 'loading', docCount: 0, annotationChanges: 0 };
   private readonly listeners = new Set<Listener>();
   private ready: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
+
+  constructor() {
+    // The index worker keeps the annotations' tags for filters and facets. It hears of each
+    // change (made here or in another window) as it commits, before any later query on the
+    // same channel, and a search on screen is asked again.
+    onAnnotationsChanged(() => {
+      void this.client.request({ type: 'annotations-changed' }).catch(() => undefined);
+      this.publish({ ...this.status, annotationChanges: this.status.annotationChanges + 1 });
+    });
+  }
 
   start(): Promise<void> {
     if (!this.ready) {
@@ -61,10 +74,10 @@ class SearchService {
     return this.rebuilding;
   }
 
-  /** One page of results: the best ones after the first `offset`. */
-  async query(query: string, filters?: FacetFilters, offset = 0): Promise<SearchAnswer> {
+  /** One page of results: the best ones after the first `offset`, at least `shown` of them. */
+  async query(query: string, filters?: FacetFilters, offset = 0, shown = 0): Promise<SearchAnswer> {
     await this.start();
-    const reply = await this.client.request({ type: 'query', query, filters, offset });
+    const reply = await this.client.request({ type: 'query', query, filters, offset, shown });
     if (reply.type !== 'answer') throw new Error('index worker answered out of turn');
     return reply.answer;
   }
@@ -87,7 +100,11 @@ class SearchService {
     }
   }
 
-  private setStatus(status: IndexStatus) {
+  private setStatus(status: Omit<IndexStatus, 'annotationChanges'>) {
+    this.publish({ ...status, annotationChanges: this.status.annotationChanges });
+  }
+
+  private publish(status: IndexStatus) {
     this.status = status;
     for (const listener of this.listeners) listener(status);
   }

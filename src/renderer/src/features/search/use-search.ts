@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { SearchAnswer } from './search-engine';
 import type { FacetFilters, Facets } from '@core/search/query/facets';
 import type { ResultItem } from './search-engine';
@@ -29,11 +29,17 @@ export type SearchState =
 export function useSearch(query: string, filters: FacetFilters, enabled = true): SearchState {
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   const status = useIndexStatus();
+  /** What is on screen: asked again for the same query (the index or the annotations
+   * changed), as many results come back, so pages opened with Show more stay open. */
+  const onScreen = useRef<{ query: string; filters: FacetFilters; count: number } | null>(null);
   useEffect(() => {
     if (!enabled || query.trim() === '') {
+      onScreen.current = null;
       setState({ kind: 'idle' });
       return;
     }
+    const same = onScreen.current?.query === query && onScreen.current.filters === filters;
+    const keep = same ? (onScreen.current?.count ?? 0) : 0;
     let current = true;
     // Keep the last results while refining, so facets and the list do not flicker.
     setState((previous) =>
@@ -48,6 +54,7 @@ export function useSearch(query: string, filters: FacetFilters, enabled = true):
       }
       const seen = new Set(shown.map((item) => item.doc.id));
       const items = [...shown, ...answer.items.filter((item) => !seen.has(item.doc.id))];
+      onScreen.current = { query, filters, count: items.length };
       const next: Done = {
         kind: 'done',
         items,
@@ -73,13 +80,13 @@ export function useSearch(query: string, filters: FacetFilters, enabled = true):
       if (current) setState({ kind: 'error', message: String(error) });
     };
     const timer = setTimeout(() => {
-      searchService.query(query, filters).then((answer) => show(answer), fail);
+      searchService.query(query, filters, 0, keep).then((answer) => show(answer), fail);
     }, 150);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, filters, enabled, status.state, status.docCount]);
+  }, [query, filters, enabled, status.state, status.docCount, status.annotationChanges]);
   return state;
 }
 
