@@ -72,6 +72,13 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
 /** The renderer's Vite configuration, shared by the Electron build and the web build. */
 export function rendererConfig(outDir: string): UserConfig {
   return {
@@ -80,6 +87,8 @@ export function rendererConfig(outDir: string): UserConfig {
     publicDir: false,
     resolve: { alias: { '@core': resolve(import.meta.dirname, 'src/core') } },
     plugins: [react(), contentSecurityPolicy(), pdfjsAssets()],
+    // The app's version, for the diagnostic report.
+    define: { __DOSSIER_VERSION__: JSON.stringify(appVersion()) },
     worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, outDir),

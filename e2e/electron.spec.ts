@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { SAMPLE_COUNT } from './helpers';
+import { breakStoreReads, UNREADABLE_KEY } from './faults';
+import { moreCommand, SAMPLE_COUNT } from './helpers';
 
 /*
  * The desktop app end to end. Electron's binary is downloaded lazily by require('electron'),
@@ -236,6 +237,106 @@ test('sends no request out of the app while importing, searching and reading', a
     );
     expect(outgoing).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
+  } finally {
+    await close(running);
+  }
+});
+
+const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
+
+test('a failing view shows Reload view; page and worker errors reach the log file and the diagnostic report', async () => {
+  const running = await launch();
+  try {
+    const { app, page, userData } = running;
+    await loadSamples(page);
+    // IndexedDB refuses to read the links table, as a damaged database would.
+    await page.evaluate(breakStoreReads);
+    await page.evaluate((key) => sessionStorage.setItem(key, 'links'), UNREADABLE_KEY);
+    await views(page).getByRole('link', { name: 'Dossiers' }).click();
+    const failed = page.getByRole('alert', { name: 'Dossiers view stopped' });
+    await expect(failed).toContainText('The links table cannot be read');
+    await views(page).getByRole('link', { name: 'Library' }).click();
+    await expect(libraryItems(page)).toHaveCount(SAMPLE_COUNT);
+    await page.evaluate((key) => sessionStorage.removeItem(key), UNREADABLE_KEY);
+    await views(page).getByRole('link', { name: 'Dossiers' }).click();
+    await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
+
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('Desktop page error for the log');
+      });
+    });
+    const index = page.workers().find((w) => /index\.worker/.test(w.url()));
+    expect(index, 'the index worker runs').toBeDefined();
+    await index!.evaluate(() => {
+      void Promise.reject(new Error('Desktop worker rejection for the log'));
+    });
+    await expect
+      .poll(() => logRecords(userData).map((r) => r.message))
+      .toEqual(
+        expect.arrayContaining([
+          'Dossiers view: DataError: The links table cannot be read',
+          'page: Error: Desktop page error for the log',
+          'index worker, unhandled promise: Error: Desktop worker rejection for the log',
+        ]),
+      );
+
+    await moreCommand(page, 'Copy diagnostic report');
+    await expect(page.getByRole('list', { name: 'Messages' })).toContainText(
+      'Diagnostic report copied',
+    );
+    const report = await app.evaluate(({ clipboard }) => clipboard.readText());
+    expect(report).toContain('(desktop)');
+    expect(report).toMatch(/electron: \d+\./);
+    expect(report).toContain(join(userData, 'logs', 'dossier.log'));
+    expect(report).toContain('Desktop worker rejection for the log');
+    expect(report).not.toContain('Officials who collude');
+  } finally {
+    await close(running);
+  }
+});
+
+test('every view and export runs with no request leaving the app', async () => {
+  const running = await launch();
+  try {
+    const { app, page, requests } = running;
+    const saveDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-save-'));
+    // Save dialogs are native: answer them from main with a file in a temporary folder.
+    await app.evaluate(({ dialog }, dir) => {
+      let n = 0;
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = args.at(-1) as { defaultPath?: string };
+        n += 1;
+        const name = (options.defaultPath ?? `file-${n}`).split(/[\\/]/).pop() ?? `file-${n}`;
+        return { canceled: false, filePath: `${dir}/${n}-${name}` };
+      }) as typeof dialog.showSaveDialog;
+    }, saveDir);
+    await loadSamples(page);
+    for (const view of ['Reader', 'Annotations', 'Dossiers', 'Analysis', 'Library'] as const) {
+      await views(page).getByRole('link', { name: view }).click();
+      await expect(views(page).getByRole('link', { name: view })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+    }
+    await page.getByRole('searchbox', { name: 'Search documents' }).fill('audit');
+    await page
+      .getByRole('region', { name: 'Search results' })
+      .getByRole('listitem')
+      .first()
+      .click();
+    const commands = ['Export report', 'Back up library', 'Export annotations', 'Export project'];
+    for (const [i, command] of commands.entries()) {
+      await moreCommand(page, command);
+      await expect.poll(() => readdirSync(saveDir).length, { timeout: 60_000 }).toBe(i + 1);
+    }
+    await moreCommand(page, 'About this library');
+    await page.getByRole('button', { name: 'Close about this library' }).click();
+    await moreCommand(page, 'Copy diagnostic report');
+    const local = /^(file|blob|data|devtools|chrome-devtools):/;
+    expect(requests.filter((url) => !local.test(url))).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    rmSync(saveDir, { recursive: true, force: true });
   } finally {
     await close(running);
   }

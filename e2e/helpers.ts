@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const SAMPLE_COUNT = 13;
@@ -119,4 +122,27 @@ export async function loadSamplesWithAnnotations(page: Page): Promise<void> {
     `Loaded ${SAMPLE_ANNOTATIONS} sample annotations`,
   );
   await page.getByRole('button', { name: 'Close import summary' }).click();
+}
+
+/** Runs a command of the toolbar's More menu. */
+export async function moreCommand(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
+}
+
+/** Runs a More command that downloads a file, and answers where the file was saved. */
+export async function downloadFromMore(page: Page, command: string): Promise<string> {
+  const started = page.waitForEvent('download');
+  await moreCommand(page, command);
+  const file = await started;
+  const path = join(mkdtempSync(join(tmpdir(), 'dossier-e2e-')), file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+/** Runs a More command that opens a file chooser, and answers it with `path`. */
+export async function moreWithFile(page: Page, command: string, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await moreCommand(page, command);
+  await (await chooser).setFiles(path);
 }

@@ -8,6 +8,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { join } from 'node:path';
+import { createRateLimitedLog as rateLimited } from '@core/log/rate-limit';
 import {
   LogRecordSchema,
   MAX_LOG_CONTEXT_KEYS,
@@ -160,31 +161,12 @@ export function createLogFile(options: LogFileOptions): LogFile {
 }
 
 /**
- * Caps how many entries an untrusted writer (the page) gets in per window of time. Entries past
- * the cap are dropped and counted; the next entry let through says how many were dropped.
+ * Caps how many entries an untrusted writer (the page) gets in per window of time; the page's
+ * own log limits itself with the same function.
  */
 export function createRateLimitedLog(
   log: Pick<LogFile, 'write'>,
   options: { max: number; windowMs: number; now?: () => number },
 ): (entry: LogInput) => boolean {
-  const now = options.now ?? Date.now;
-  let windowStart = -Infinity;
-  let count = 0;
-  let dropped = 0;
-  return (entry) => {
-    const time = now();
-    if (time - windowStart >= options.windowMs) {
-      windowStart = time;
-      count = 0;
-    }
-    if (count >= options.max) {
-      dropped += 1;
-      return false;
-    }
-    count += 1;
-    if (dropped === 0) return log.write(entry);
-    const context = { droppedBefore: dropped, ...entry.context };
-    dropped = 0;
-    return log.write({ ...entry, context });
-  };
+  return rateLimited<LogInput>(log, options);
 }

@@ -8,6 +8,7 @@ import {
   type DocumentRecord,
   type Tag,
 } from '../model';
+import { escapeMarkdownLine, escapeMarkdownLines } from './markdown-escape';
 
 export interface ReportDocument {
   doc: Pick<DocumentRecord, 'title' | 'source' | 'date' | 'author' | 'url' | 'fileName'>;
@@ -38,21 +39,29 @@ function shorten(text: string, max = 100): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * A field the analyst typed or a file brought, on one line, as Markdown text: markup, links and
+ * script URLs come out as the characters typed, in any viewer.
+ */
+function text(value: string): string {
+  return escapeMarkdownLine(value.replace(/\s*\n\s*/g, ' '));
+}
+
 function describeAnnotation(annotation: Annotation, context: LinkContext): string[] {
   const lines: string[] = [];
   const said = [annotation.actor, annotation.statementDate].filter(Boolean).join(', ');
-  if (said) lines.push(`- Said by: ${said}`);
-  if (annotation.labels?.length) lines.push(`- Labels: ${annotation.labels.join(', ')}`);
+  if (said) lines.push(`- Said by: ${text(said)}`);
+  if (annotation.labels?.length) lines.push(`- Labels: ${text(annotation.labels.join(', '))}`);
   if (annotation.status) {
-    const why = annotation.rationale ? ` (${annotation.rationale})` : '';
+    const why = annotation.rationale ? ` (${text(annotation.rationale)})` : '';
     lines.push(`- Status: ${PLEDGE_STATUS_LABELS[annotation.status]}${why}`);
   }
   for (const link of context.linksFrom.get(annotation.id) ?? []) {
     const target = context.byId.get(link.toId);
     if (!target) continue;
-    const where = `${target.doc.title.replace(/\n/g, ' ')}, ${target.annotation.statementDate ?? target.doc.date ?? 'undated'}`;
+    const where = `${target.doc.title}, ${target.annotation.statementDate ?? target.doc.date ?? 'undated'}`;
     lines.push(
-      `- ${RELATION_LABELS[link.relation]} the pledge "${shorten(quoteOf(target.annotation))}" (${where})`,
+      `- ${RELATION_LABELS[link.relation]} the pledge "${text(shorten(quoteOf(target.annotation)))}" (${text(where)})`,
     );
   }
   return lines.length > 0 ? [...lines, ''] : [];
@@ -64,15 +73,11 @@ const SECTION_TITLES: Record<Tag, string> = {
   critique: 'Critiques',
 };
 
-/** Markdown would read these at the start of a line as structure; quotes must stay verbatim. */
-function escapeLineStart(line: string): string {
-  return line.replace(/^(\s*)([#>*+-]|\d+[.)])(\s)/, '$1\\$2$3');
-}
-
-function blockquote(text: string): string {
-  return text
+/** A quote, each line escaped: a document's words are shown, never read as Markdown or HTML. */
+function blockquote(quote: string): string {
+  return quote
     .split('\n')
-    .map((line) => (line.trim() === '' ? '>' : `> ${escapeLineStart(line)}`))
+    .map((line) => (line.trim() === '' ? '>' : `> ${escapeMarkdownLine(line)}`))
     .join('\n');
 }
 
@@ -87,12 +92,12 @@ function compareDocs(a: ReportDocument, b: ReportDocument): number {
 }
 
 function renderDocument({ doc, annotations }: ReportDocument, context: LinkContext): string[] {
-  const lines = [`## ${doc.title.replace(/\n/g, ' ')}`, ''];
-  lines.push(`- Source: ${doc.source ?? 'unknown'}`);
-  lines.push(`- Date: ${doc.date ?? 'undated'}`);
-  if (doc.author) lines.push(`- Author: ${doc.author}`);
-  if (doc.url) lines.push(`- URL: ${doc.url}`);
-  lines.push(`- File: ${doc.fileName}`, '');
+  const lines = [`## ${text(doc.title)}`, ''];
+  lines.push(`- Source: ${doc.source ? text(doc.source) : 'unknown'}`);
+  lines.push(`- Date: ${doc.date ? text(doc.date) : 'undated'}`);
+  if (doc.author) lines.push(`- Author: ${text(doc.author)}`);
+  if (doc.url) lines.push(`- URL: ${text(doc.url)}`);
+  lines.push(`- File: ${text(doc.fileName)}`, '');
   for (const tag of TAGS) {
     const tagged = annotations.filter((a) => a.tag === tag).sort(byReadingOrder);
     if (tagged.length === 0) continue;
@@ -102,7 +107,7 @@ function renderDocument({ doc, annotations }: ReportDocument, context: LinkConte
       lines.push(...describeAnnotation(annotation, context));
       const note = annotation.note.trim();
       if (note !== '') {
-        const [first, ...rest] = note.split('\n');
+        const [first, ...rest] = escapeMarkdownLines(note);
         lines.push(`Note: ${first ?? ''}`, ...rest, '');
       }
     }

@@ -4,6 +4,9 @@ import { importRunsRepo } from './db/import-runs-repo';
 import { AnnotationsView } from './features/annotations/AnnotationsView';
 import { ShortcutsDialog } from './features/annotations/ShortcutsDialog';
 import { AnalysisView } from './features/analysis/AnalysisView';
+import { copyDiagnosticReport } from './features/diagnostics/copy-diagnostic-report';
+import { DiagnosticReportDialog } from './features/diagnostics/DiagnosticReportDialog';
+import { ViewBoundary } from './features/diagnostics/ViewBoundary';
 import { DossiersView } from './features/dossiers/DossiersView';
 import { exportReport } from './features/export/export-report';
 import { ExchangeCenter } from './features/exchange/ExchangeCenter';
@@ -20,6 +23,7 @@ import { useAnnotationSearch } from './features/search/use-annotation-search';
 import { useSearch } from './features/search/use-search';
 import { NavBar } from './features/workspace/NavBar';
 import { Notices } from './features/workspace/Notices';
+import { formatHash, VIEW_LABELS } from './features/workspace/route';
 import { navigate, useRoute } from './features/workspace/route-store';
 import { useWorkspaceKeys } from './features/workspace/use-workspace-keys';
 import { getHost, type HostCommand } from './host';
@@ -40,6 +44,8 @@ export function App() {
   const search = useSearch(query, filters, scope === 'documents');
   const annotationSearch = useAnnotationSearch(query, scope === 'annotations');
   const [shortcuts, setShortcuts] = useState(false);
+  // The diagnostic report, shown when the clipboard refused it.
+  const [report, setReport] = useState<string | null>(null);
   const queryError =
     scope === 'documents'
       ? search.kind === 'error'
@@ -105,6 +111,7 @@ export function App() {
             .then((run) => imports.importer.showSummary(run ?? null))
         }
         onShortcuts={() => setShortcuts(true)}
+        onCopyDiagnostics={() => void copyDiagnosticReport(host).then(setReport)}
       />
       <NavBar current={route.view} />
       <div className="notices">
@@ -115,30 +122,35 @@ export function App() {
         className="workspace"
         aria-label={`${route.view[0]?.toUpperCase()}${route.view.slice(1)}`}
       >
-        {documents === undefined ? null : empty && route.view !== 'analysis' ? (
-          <EmptyLibrary
-            busy={imports.importing}
-            onLoadSamples={(withAnnotations) => imports.loadSamples(withAnnotations)}
-          />
-        ) : route.view === 'library' ? (
-          <LibraryView documents={documents} openId={null} />
-        ) : route.view === 'reader' ? (
-          <ReaderView
-            docId={openId}
-            search={search}
-            annotationSearch={annotationSearch}
-            onNewVersion={imports.importNewVersion}
-          />
-        ) : route.view === 'annotations' ? (
-          <AnnotationsView tab={route.tab} />
-        ) : route.view === 'dossiers' ? (
-          <DossiersView pledgeId={route.pledgeId} />
-        ) : (
-          <AnalysisView tab={route.tab} />
-        )}
+        <ViewBoundary name={`${VIEW_LABELS[route.view]} view`} resetKey={formatHash(route)}>
+          {documents === undefined ? null : empty && route.view !== 'analysis' ? (
+            <EmptyLibrary
+              busy={imports.importing}
+              onLoadSamples={(withAnnotations) => imports.loadSamples(withAnnotations)}
+            />
+          ) : route.view === 'library' ? (
+            <LibraryView documents={documents} openId={null} />
+          ) : route.view === 'reader' ? (
+            <ReaderView
+              docId={openId}
+              search={search}
+              annotationSearch={annotationSearch}
+              onNewVersion={imports.importNewVersion}
+            />
+          ) : route.view === 'annotations' ? (
+            <AnnotationsView tab={route.tab} />
+          ) : route.view === 'dossiers' ? (
+            <DossiersView pledgeId={route.pledgeId} />
+          ) : (
+            <AnalysisView tab={route.tab} />
+          )}
+        </ViewBoundary>
       </main>
       <ExchangeCenter host={host} onMessage={(text) => (text ? notify(text) : undefined)} />
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
+      {report !== null ? (
+        <DiagnosticReportDialog report={report} onClose={() => setReport(null)} />
+      ) : null}
       {imports.dragging ? (
         <div className="drop-overlay">Drop files or folders to import them</div>
       ) : null}

@@ -16,6 +16,7 @@ interface Props {
   onExport: () => void;
   onLastImport: () => void;
   onShortcuts: () => void;
+  onCopyDiagnostics: () => void;
 }
 
 /** One row of the commands used all the time; the rest are in the More menu. */
@@ -31,6 +32,7 @@ export function AppToolbar(props: Props) {
       separated: i === 0,
     })),
     { label: 'Keyboard shortcuts', run: props.onShortcuts, separated: true },
+    { label: 'Copy diagnostic report', run: props.onCopyDiagnostics },
   ];
   return (
     <header className="toolbar">

@@ -55,6 +55,9 @@ export function linksRepo(database: DossierDb = db()) {
     all(): Promise<AnnotationLink[]> {
       return database.links.toArray();
     },
+    count(): Promise<number> {
+      return database.links.count();
+    },
     /** Every link from or to the annotation. */
     async of(annotationId: string): Promise<AnnotationLink[]> {
       const [from, to] = await Promise.all([

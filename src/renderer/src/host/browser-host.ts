@@ -1,4 +1,5 @@
-import type { HostApi, SourceFile } from './host-api';
+import { logRepo } from '../db/log-repo';
+import type { HostApi, HostDiagnostics, SourceFile } from './host-api';
 
 const sampleUrls = import.meta.glob('../../../../resources/samples/*', {
   query: '?url',
@@ -61,6 +62,14 @@ export function createBrowserHost(): HostApi {
     saveFile: (suggestedName, bytes, mime) =>
       download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })),
     pickFile: async (accept) => (await chooseFiles(false, accept))?.[0] ?? null,
+    writeLog: async (entry) => {
+      try {
+        await logRepo().append({ ...entry, time: new Date().toISOString(), source: 'renderer' });
+      } catch {
+        // Storage full or blocked: the log must never add a problem of its own.
+      }
+    },
+    diagnostics: browserDiagnostics,
     onCommand: () => () => undefined,
   };
 }
@@ -78,4 +87,23 @@ async function download(suggestedName: string, blob: Blob): Promise<boolean> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return true;
   }
+}
+
+const RECENT_PROBLEMS = 50;
+
+async function browserDiagnostics(): Promise<HostDiagnostics> {
+  const repo = logRepo();
+  const [logEntries, problems] = await Promise.all([
+    repo.count().catch(() => null),
+    repo.recent(RECENT_PROBLEMS, (r) => r.level !== 'info').catch(() => []),
+  ]);
+  const brands = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData;
+  return {
+    appVersion: __DOSSIER_VERSION__,
+    versions: { browser: navigator.userAgent },
+    platform: brands?.platform || navigator.platform || 'unknown',
+    logWhere: `the browser's IndexedDB database "dossier-log" for ${location.origin} (last 1,000 entries)`,
+    logEntries,
+    problems,
+  };
 }

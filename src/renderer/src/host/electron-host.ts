@@ -53,6 +53,24 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
       const [first] = picked.files;
       return picked.cancelled || !first ? null : toSourceFile(first);
     },
+    writeLog: async (entry) => {
+      try {
+        await api.writeLog(entry);
+      } catch {
+        // Main is gone or refused: the log must never add a problem of its own.
+      }
+    },
+    diagnostics: async () => {
+      const d = unwrap(await api.diagnostics());
+      return {
+        appVersion: d.appVersion,
+        versions: d.versions,
+        platform: `${d.platform} ${d.arch} (${d.osRelease})`,
+        logWhere: d.logFile,
+        logEntries: null,
+        problems: d.recentProblems,
+      };
+    },
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };
 }

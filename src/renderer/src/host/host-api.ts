@@ -1,3 +1,5 @@
+import type { LogEntry, LogRecord } from '@core/ipc/contract';
+
 /**
  * Everything the renderer needs from the place it runs in. One implementation over the Electron
  * preload API, one over plain browser features; nothing else in the renderer knows which it is.
@@ -38,6 +40,21 @@ export interface HostApi {
   saveFile(suggestedName: string, bytes: Uint8Array, mime: string): Promise<boolean>;
   /** Asks the user for one file with one of these extensions (no dot); null when they cancel. */
   pickFile(accept: string[]): Promise<SourceFile | null>;
+  /** Keeps an entry in the app's log (desktop: main's log file; web: IndexedDB). Never throws. */
+  writeLog(entry: LogEntry): Promise<void>;
+  /** What the host knows for a diagnostic report. */
+  diagnostics(): Promise<HostDiagnostics>;
   /** Commands from the host's own menus; returns an unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
+}
+
+export interface HostDiagnostics {
+  appVersion: string;
+  versions: Record<string, string>;
+  platform: string;
+  /** Where the log is kept, in words a user can follow. */
+  logWhere: string;
+  logEntries: number | null;
+  /** The last warnings and errors in the log, oldest first. */
+  problems: LogRecord[];
 }

@@ -11,14 +11,18 @@ import type { ReviewRequest, ReviewResponse } from './review.worker';
 import { servePdfAssets } from './pdf-assets';
 
 export function createIngestClient(): JobClient<StationRequest, StationResponse> {
-  const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'ingest',
+  });
   servePdfAssets(worker);
-  return new JobClient(worker);
+  return new JobClient(worker, 'ingest');
 }
 
 export function createIndexClient(): JobClient<EngineRequest, EngineResponse, EngineProgress> {
   return new JobClient(
-    new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module', name: 'index' }),
+    'index',
   );
 }
 
@@ -28,12 +32,17 @@ export function createExchangeClient(): JobClient<
   ExchangeProgress
 > {
   return new JobClient(
-    new Worker(new URL('./exchange.worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('./exchange.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'exchange',
+    }),
+    'exchange',
   );
 }
 
 export function createReviewClient(): JobClient<ReviewRequest, ReviewResponse> {
   return new JobClient(
-    new Worker(new URL('./review.worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('./review.worker.ts', import.meta.url), { type: 'module', name: 'review' }),
+    'review',
   );
 }

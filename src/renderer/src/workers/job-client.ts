@@ -1,4 +1,6 @@
 import type { JobMessage, JobProgress, JobReply } from '@core/jobs/protocol';
+import { problemEntry } from '@core/log/problem';
+import { isWorkerProblem, reportProblem, type WorkerProblemMessage } from './worker-problems';
 
 interface Pending<Res, Prog> {
   resolve: (value: Res) => void;
@@ -11,9 +13,20 @@ export class JobClient<Req, Res, Prog = never> {
   private nextId = 1;
   private readonly pending = new Map<number, Pending<Res, Prog>>();
 
-  constructor(private readonly worker: Worker) {
-    worker.onmessage = (event: MessageEvent<JobReply<Res> | JobProgress<Prog>>) => {
+  /** `name` says which worker in the log. */
+  constructor(
+    private readonly worker: Worker,
+    name = 'background',
+  ) {
+    worker.onmessage = (
+      event: MessageEvent<JobReply<Res> | JobProgress<Prog> | WorkerProblemMessage>,
+    ) => {
       const message = event.data;
+      if (isWorkerProblem(message)) {
+        reportProblem(message.entry);
+        if (message.fatal) this.failAll(new Error(`Worker failed: ${message.entry.message}`));
+        return;
+      }
       const job = this.pending.get(message.jobId);
       if (!job) return;
       if ('progress' in message) {
@@ -27,10 +40,11 @@ export class JobClient<Req, Res, Prog = never> {
     worker.onerror = (event) => {
       // Handled here, by failing its jobs: unhandled, a nested worker's error would also be
       // raised in the worker that started it, and fail that one's jobs too.
+      // Reached when the worker could not start, or failed before its own handlers were set.
+      // A warning: its jobs fail here, and their callers report or work around that.
       event.preventDefault();
-      const error = new Error(`Worker failed: ${event.message}`);
-      for (const job of this.pending.values()) job.reject(error);
-      this.pending.clear();
+      reportProblem(problemEntry(`${name} worker`, event.message || 'could not start', {}, 'warn'));
+      this.failAll(new Error(`Worker failed: ${event.message}`));
     };
   }
 
@@ -49,7 +63,10 @@ export class JobClient<Req, Res, Prog = never> {
 
   terminate(): void {
     this.worker.terminate();
-    const error = new Error('Worker stopped');
+    this.failAll(new Error('Worker stopped'));
+  }
+
+  private failAll(error: Error): void {
     for (const job of this.pending.values()) job.reject(error);
     this.pending.clear();
   }

@@ -10,7 +10,11 @@ export function builderConcurrency(): number {
 
 function workerBuilder(): SegmentBuilder {
   const client = new JobClient<SegmentBuildRequest, string>(
-    new Worker(new URL('./segment.worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('./segment.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'segment builder',
+    }),
+    'segment builder',
   );
   return {
     build: (ids) => client.request({ ids: [...ids] }),

@@ -1,13 +1,15 @@
 import type { JobMessage, JobProgress, JobReply } from '@core/jobs/protocol';
+import { installWorkerErrorHandlers } from './worker-problems';
 
 /**
  * Answers each job message with the handler's result, or its error as text. A handler may
- * report progress of its job as it goes.
+ * report progress of its job as it goes. Errors outside any job go to the page's log.
  */
 export function serveJobs<Req, Res, Prog = never>(
   handle: (request: Req, report: (progress: Prog) => void) => Res | Promise<Res>,
   transferOf: (response: Res, request: Req) => Transferable[] = () => [],
 ): void {
+  installWorkerErrorHandlers();
   self.onmessage = async (event: MessageEvent<JobMessage<Req>>) => {
     // Other messages (a page's answers about pdf.js assets) have listeners of their own.
     if (typeof event.data?.jobId !== 'number') return;

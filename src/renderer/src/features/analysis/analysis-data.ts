@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   pledgeChains,
   prepareLibrary,
@@ -21,8 +21,14 @@ interface Loaded {
  * The library as the Dossiers and Analysis views read it, loaded once and kept current while
  * any of them is shown, so switching between them computes and never reloads.
  */
-const dataStore = createStore<Loaded | undefined>(undefined);
+/** A failed read, and the last view mounted when it failed (see useAnalysisData). */
+interface Failed {
+  error: unknown;
+  mount: number;
+}
+const dataStore = createStore<Loaded | Failed | undefined>(undefined);
 let users = 0;
+let mounts = 0;
 let subscription: { unsubscribe(): void } | null = null;
 
 function start() {
@@ -46,7 +52,14 @@ function start() {
         format,
       })),
     };
-  }).subscribe({ next: (value) => dataStore.set(value), error: () => dataStore.set(undefined) });
+  }).subscribe({
+    next: (value) => dataStore.set(value),
+    // The query has ended: the next view to mount starts another.
+    error: (error: unknown) => {
+      subscription = null;
+      dataStore.set({ error, mount: mounts });
+    },
+  });
 }
 
 function stop() {
@@ -67,15 +80,21 @@ export interface AnalysisData {
 
 const prepared = new WeakMap<Loaded, AnalysisData>();
 
-/** The prepared library and its pledge chains; undefined while loading. */
+/**
+ * The prepared library and its pledge chains; undefined while loading. A failed read is thrown,
+ * for the view's error boundary to show, to the views mounted before it failed; a view mounted
+ * since (Reload view) reads again.
+ */
 export function useAnalysisData(): AnalysisData | undefined {
+  const [mount] = useState(() => ++mounts);
   useEffect(() => {
     start();
     return stop;
   }, []);
   const loaded = useStore(dataStore);
+  if (loaded && 'error' in loaded && loaded.mount >= mount) throw loaded.error;
   return useMemo(() => {
-    if (!loaded) return undefined;
+    if (!loaded || 'error' in loaded) return undefined;
     let data = prepared.get(loaded);
     if (!data) {
       const library = prepareLibrary(loaded);
