@@ -155,7 +155,7 @@ export function ExchangeCenter({
           const data = await annotationExportData(db());
           const result = toQdpx(data.docs, data.annotations, data.links, {
             projectName: `Dossier ${today()}`,
-            appVersion: '0.1.0',
+            appVersion: __DOSSIER_VERSION__,
             now: Date.now(),
             newGuid: () => crypto.randomUUID(),
           });

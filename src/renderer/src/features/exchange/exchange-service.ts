@@ -7,7 +7,8 @@ import { searchService } from '../search/search-service';
 import type { ExchangeRequest, ExchangeResponse } from './exchange-protocol';
 import { recordBackup } from './storage';
 
-const APP_VERSION = '0.1.0';
+// The version the build was made from (package.json), written into every backup's manifest.
+const APP_VERSION = __DOSSIER_VERSION__;
 
 /** The page's side of backup and restore; the work runs in the exchange worker. */
 class ExchangeService {
