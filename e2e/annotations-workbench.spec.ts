@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { loadSamples, selectInReader } from './helpers';
+import { expect, test } from '@playwright/test';
+import { loadSamples, openDocument, selectInReader, tagAndLink } from './helpers';
 
 // Each test is a whole working session over the sample collection: several imports, documents
 // and views, longer than the default allows on a busy machine.
@@ -8,34 +8,6 @@ test.describe.configure({ timeout: 180_000 });
 const PLEDGE = 'Officials who collude with traffickers will be punished, whatever their rank';
 const CRITIQUE = 'complicit officials are never prosecuted';
 const EVIDENCE = 'three public servants were convicted in connection with trafficking';
-
-async function openDocument(page: Page, title: RegExp) {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
-    .click();
-  await expect(
-    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
-  ).toHaveText(title);
-}
-
-async function tagAndLink(page: Page, phrase: string, key: string, relation: string) {
-  await selectInReader(page, phrase);
-  await page.keyboard.press(key);
-  const panel = page.getByRole('complementary', { name: 'Annotations' });
-  await expect(panel.getByRole('button', { name: 'Delete annotation' })).toBeVisible();
-  // The key and the button do the same.
-  if (key === '3') await page.keyboard.press('l');
-  else await panel.getByRole('button', { name: 'Link to pledge', exact: true }).click();
-  const picker = page.getByRole('dialog', { name: 'Link to pledge' });
-  await picker.getByLabel('Find a pledge').fill('collude rank');
-  await picker.getByLabel('Relation').selectOption(relation);
-  await picker.getByRole('button', { name: /Officials who collude/ }).click();
-  await expect(picker).toBeHidden();
-  await expect(panel.getByRole('list', { name: 'Linked pledges' })).toContainText(
-    new RegExp(`${relation}.*Officials who collude`, 'i'),
-  );
-}
 
 test('link evidence and critique to a pledge, follow it in the dossier, and assess it', async ({
   page,

@@ -57,3 +57,43 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
   });
   return foreign;
 }
+
+/** Opens a document from the library list and waits for the reader to show it. */
+export async function openDocument(page: Page, title: RegExp): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: title })
+    .click();
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(title);
+}
+
+/**
+ * Tags `phrase` with the key ('1' pledge, '2' evidence, '3' critique) and links it to the
+ * pledge the picker finds with `pledgeWords`, whose quote matches `pledge`.
+ */
+export async function tagAndLink(
+  page: Page,
+  phrase: string,
+  key: string,
+  relation: string,
+  pledgeWords = 'collude rank',
+  pledge = /Officials who collude/,
+): Promise<void> {
+  await selectInReader(page, phrase);
+  await page.keyboard.press(key);
+  const panel = page.getByRole('complementary', { name: 'Annotations' });
+  await expect(panel.getByRole('button', { name: 'Delete annotation' })).toBeVisible();
+  // The key and the button do the same.
+  if (key === '3') await page.keyboard.press('l');
+  else await panel.getByRole('button', { name: 'Link to pledge', exact: true }).click();
+  const picker = page.getByRole('dialog', { name: 'Link to pledge' });
+  await picker.getByLabel('Find a pledge').fill(pledgeWords);
+  await picker.getByLabel('Relation').selectOption(relation);
+  await picker.getByRole('button', { name: pledge }).click();
+  await expect(picker).toBeHidden();
+  await expect(panel.getByRole('list', { name: 'Linked pledges' })).toContainText(
+    new RegExp(`${relation}.*${pledge.source}`, 'i'),
+  );
+}

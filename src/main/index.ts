@@ -13,6 +13,7 @@ import { createAppPolicy, isPermissionGranted, isTrustedSenderEvent } from './ap
 import { FileRegistry } from './file-registry';
 import { registerIpcHandlers, type DialogFunctions } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
+import { createPdfPrinter, PDF_PARTITION } from './pdf-print';
 import { createMainWindow, lockDownContents } from './window';
 
 const APP_NAME = 'Dossier';
@@ -118,6 +119,10 @@ function start(): void {
       samplesDir,
       defaultSaveDir: documentsDir,
       isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+      printToPdf: createPdfPrinter({
+        createWindow: (options) => new BrowserWindow(options),
+        session: session.fromPartition(PDF_PARTITION, { cache: false }),
+      }),
     });
     const template = buildMenuTemplate({
       appName: APP_NAME,

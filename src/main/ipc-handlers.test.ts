@@ -1,13 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_SAVE_BYTES } from '@core/ipc/contract';
 import { createAppPolicy, isTrustedSenderEvent, type SenderEventLike } from './app-policy';
 import { FileRegistry } from './file-registry';
 import {
   createHandlers,
   registerIpcHandlers,
-  safeReportFileName,
+  safeFileName,
   type DialogFunctions,
   type HandlerDeps,
   type OpenDialogResult,
@@ -30,6 +31,7 @@ let registry: FileRegistry;
 let openResult: OpenDialogResult;
 let saveResult: SaveDialogResult;
 let dialogCalls: { kind: 'open' | 'save'; options: unknown }[];
+let printed: string[];
 
 // The dialogs are the OS boundary: they answer with whatever the test "user" chose.
 const dialog: DialogFunctions<SenderEventLike> = {
@@ -50,6 +52,11 @@ function deps(): HandlerDeps<SenderEventLike> {
     samplesDir,
     defaultSaveDir: () => documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+    // Electron's printing is the OS boundary here: it answers with a minimal real PDF.
+    printToPdf: async (html) => {
+      printed.push(html);
+      return new TextEncoder().encode(`%PDF-1.4\n% ${html.length} chars\n%%EOF\n`);
+    },
   };
 }
 
@@ -68,6 +75,7 @@ beforeEach(async () => {
   openResult = { canceled: true, filePaths: [] };
   saveResult = { canceled: true };
   dialogCalls = [];
+  printed = [];
 });
 
 afterEach(async () => {
@@ -81,10 +89,17 @@ describe('sender and request checks', () => {
       handlers['import:pick'](foreignEvent, { mode: 'files' }),
       handlers['import:samples'](foreignEvent, {}),
       handlers['import:read'](foreignEvent, { id: 'x' }),
-      handlers['report:save'](foreignEvent, { suggestedName: 'r', content: 'c' }),
+      handlers['report:save-file'](foreignEvent, {
+        suggestedName: 'r',
+        format: 'csv',
+        bytes: new Uint8Array([1]),
+      }),
+      handlers['report:print-pdf'](foreignEvent, { suggestedName: 'r', html: '<p>x</p>' }),
+      handlers['report:pick'](foreignEvent, {}),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: false, error: /untrusted/ });
     expect(dialogCalls).toEqual([]);
+    expect(printed).toEqual([]);
   });
 
   it('rejects subframes and frames that are gone', async () => {
@@ -102,9 +117,25 @@ describe('sender and request checks', () => {
       const result = await handlers['import:pick'](appEvent, raw);
       expect(result).toMatchObject({ ok: false, error: /^invalid request: / });
     }
-    const save = await handlers['report:save'](appEvent, { suggestedName: '', content: 1 });
+    const save = await handlers['report:save-file'](appEvent, { suggestedName: '', bytes: 1 });
     expect(save).toMatchObject({ ok: false, error: /invalid request: .*suggestedName/ });
+    for (const raw of [
+      { suggestedName: 'r', format: 'pdf', bytes: new Uint8Array(1) },
+      { suggestedName: 'r', format: 'exe', bytes: new Uint8Array(1) },
+      { suggestedName: 'r', format: 'csv', bytes: 'text, not bytes' },
+      { suggestedName: 'r', format: 'csv', bytes: [1, 2, 3] },
+    ]) {
+      expect(await handlers['report:save-file'](appEvent, raw)).toMatchObject({
+        ok: false,
+        error: /^invalid request: (format|bytes)/,
+      });
+    }
+    expect(await handlers['report:print-pdf'](appEvent, { suggestedName: 'r' })).toMatchObject({
+      ok: false,
+      error: /invalid request: html/,
+    });
     expect(dialogCalls).toEqual([]);
+    expect(printed).toEqual([]);
   });
 });
 
@@ -210,57 +241,174 @@ describe('import:samples and import:read', () => {
   });
 });
 
-describe('report:save', () => {
-  it('suggests a sanitised name in Documents and writes the report where the user chose', async () => {
-    const target = join(root, 'chosen', 'my report.md');
+describe('report:save-file', () => {
+  it("offers the format's extension in Documents and writes the bytes where the user chose", async () => {
+    const target = join(root, 'chosen', 'my report.docx');
     await mkdir(join(root, 'chosen'));
     saveResult = { canceled: false, filePath: target };
-    const result = await createHandlers(deps())['report:save'](appEvent, {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 255]);
+    const result = await createHandlers(deps())['report:save-file'](appEvent, {
       suggestedName: '../../etc/passwd',
-      content: '# Findings\n\nShelters: 3 of 12.\n',
+      format: 'docx',
+      bytes,
     });
     expect(result).toEqual({ ok: true, value: { saved: true } });
-    expect(await readFile(target, 'utf8')).toBe('# Findings\n\nShelters: 3 of 12.\n');
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
     expect(dialogCalls[0]?.options).toMatchObject({
-      defaultPath: join(documentsDir, 'etc-passwd.md'),
-      filters: [{ name: 'Markdown', extensions: ['md'] }],
+      defaultPath: join(documentsDir, 'etc-passwd.docx'),
+      filters: [{ name: 'Word document', extensions: ['docx'] }],
     });
   });
 
+  it.each([
+    ['markdown', 'dossier-report.md', 'md'],
+    ['html', 'dossier-report.html', 'html'],
+    ['csv', 'dossier-report.csv', 'csv'],
+    ['xlsx', 'dossier-report.xlsx', 'xlsx'],
+  ] as const)('filters a %s save by .%s', async (format, name, extension) => {
+    await createHandlers(deps())['report:save-file'](appEvent, {
+      suggestedName: name,
+      format,
+      bytes: new Uint8Array([65]),
+    });
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, name),
+      filters: [{ extensions: [extension] }],
+    });
+  });
+
+  it('refuses bytes over the save limit before asking anything', async () => {
+    // Zero-filled pages are not touched, so this costs no real memory.
+    const result = await createHandlers(deps())['report:save-file'](appEvent, {
+      suggestedName: 'huge.csv',
+      format: 'csv',
+      bytes: new Uint8Array(MAX_SAVE_BYTES + 1),
+    });
+    expect(result).toMatchObject({ ok: false, error: /bytes: larger than the save limit/ });
+    expect(dialogCalls).toEqual([]);
+  });
+
   it('answers saved:false when the user cancels and writes nothing', async () => {
-    const result = await createHandlers(deps())['report:save'](appEvent, {
-      suggestedName: 'report',
-      content: 'x',
+    const result = await createHandlers(deps())['report:save-file'](appEvent, {
+      suggestedName: 'report.csv',
+      format: 'csv',
+      bytes: new Uint8Array([65]),
     });
     expect(result).toEqual({ ok: true, value: { saved: false } });
+    expect(await readdir(documentsDir)).toEqual([]);
   });
 
   it('reports a write failure as an error result', async () => {
     saveResult = { canceled: false, filePath: join(root, 'no-such-dir', 'r.md') };
-    const result = await createHandlers(deps())['report:save'](appEvent, {
+    const result = await createHandlers(deps())['report:save-file'](appEvent, {
       suggestedName: 'r',
-      content: 'x',
+      format: 'markdown',
+      bytes: new Uint8Array([65]),
     });
     expect(result).toMatchObject({ ok: false, error: /ENOENT/ });
   });
 });
 
-describe('safeReportFileName', () => {
+describe('report:print-pdf', () => {
+  const html = '<!doctype html><title>Report</title><h1>Pledges</h1><blockquote>Q</blockquote>';
+
+  it('asks where to save a .pdf, prints the HTML and writes the PDF there', async () => {
+    const target = join(root, 'report.pdf');
+    saveResult = { canceled: false, filePath: target };
+    const result = await createHandlers(deps())['report:print-pdf'](appEvent, {
+      suggestedName: 'dossier-report-2016-02-11.pdf',
+      html,
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(printed).toEqual([html]);
+    expect(await readFile(target, 'latin1')).toMatch(/^%PDF-1\.4\n/);
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, 'dossier-report-2016-02-11.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+  });
+
+  it('prints nothing when the user cancels the save dialog', async () => {
+    const result = await createHandlers(deps())['report:print-pdf'](appEvent, {
+      suggestedName: 'r.pdf',
+      html,
+    });
+    expect(result).toEqual({ ok: true, value: { saved: false } });
+    expect(printed).toEqual([]);
+  });
+
+  it('reports a failed print as an error result and leaves no file', async () => {
+    const target = join(root, 'report.pdf');
+    saveResult = { canceled: false, filePath: target };
+    const handlers = createHandlers({
+      ...deps(),
+      printToPdf: () => Promise.reject(new Error('printing the report took longer than 300 s')),
+    });
+    const result = await handlers['report:print-pdf'](appEvent, { suggestedName: 'r', html });
+    expect(result).toEqual({ ok: false, error: 'printing the report took longer than 300 s' });
+    expect(await readdir(root)).not.toContain('report.pdf');
+  });
+});
+
+describe('report:pick', () => {
+  it('registers the chosen report under an opaque id that import:read then reads', async () => {
+    const report = await put(join(root, 'reports', 'dossier-report.html'), '<h1>Report</h1>');
+    openResult = { canceled: false, filePaths: [report] };
+    const handlers = createHandlers(deps());
+    const picked = await handlers['report:pick'](appEvent, {});
+    if (!picked.ok) throw new Error(picked.error);
+    expect(picked.value).toMatchObject({
+      cancelled: false,
+      file: { name: 'dossier-report.html', relativePath: 'dossier-report.html', size: 15 },
+    });
+    expect(picked.value.file?.id).not.toContain(root);
+    expect(dialogCalls[0]?.options).toMatchObject({
+      properties: ['openFile'],
+      filters: [
+        { extensions: ['html', 'htm', 'md', 'markdown', 'docx', 'csv'] },
+        { extensions: ['*'] },
+      ],
+    });
+    const read = await handlers['import:read'](appEvent, { id: picked.value.file?.id });
+    if (!read.ok) throw new Error(read.error);
+    expect(new TextDecoder().decode(read.value)).toBe('<h1>Report</h1>');
+  });
+
+  it('answers cancelled when the user closes the dialog', async () => {
+    expect(await createHandlers(deps())['report:pick'](appEvent, {})).toEqual({
+      ok: true,
+      value: { cancelled: true, file: null },
+    });
+  });
+
+  it('reports a chosen path that is not a file', async () => {
+    openResult = { canceled: false, filePaths: [documentsDir] };
+    expect(await createHandlers(deps())['report:pick'](appEvent, {})).toMatchObject({
+      ok: false,
+      error: /not a readable file/,
+    });
+  });
+});
+
+describe('safeFileName', () => {
   it.each([
-    ['Dossier report 2013-05-16', 'Dossier report 2013-05-16.md'],
-    ['report.md', 'report.md'],
-    ['a/b\\c:d*e?f"g<h>i|j', 'a-b-c-d-e-f-g-h-i-j.md'],
-    ['..', 'report.md'],
-    ['.bashrc', 'bashrc.md'],
-    ['line\nbreak\u0000', 'line-break-.md'],
-    ['CON', '_CON.md'],
-    ['   ', 'report.md'],
-  ])('%j -> %j', (input, expected) => {
-    expect(safeReportFileName(input)).toBe(expected);
+    ['Dossier report 2013-05-16', 'md', 'Dossier report 2013-05-16.md'],
+    ['report.md', 'md', 'report.md'],
+    ['report.MD', 'md', 'report.md'],
+    ['report.md', 'pdf', 'report.md.pdf'],
+    ['dossier-report-2016.docx', 'docx', 'dossier-report-2016.docx'],
+    ['a/b\\c:d*e?f"g<h>i|j', 'csv', 'a-b-c-d-e-f-g-h-i-j.csv'],
+    ['..', 'html', 'report.html'],
+    ['.bashrc', 'md', 'bashrc.md'],
+    ['line\nbreak\u0000', 'md', 'line-break-.md'],
+    ['CON', 'xlsx', '_CON.xlsx'],
+    ['   ', 'md', 'report.md'],
+  ])('%j as .%s -> %j', (input, extension, expected) => {
+    expect(safeFileName(input, extension)).toBe(expected);
   });
 
   it('caps very long names', () => {
-    expect(safeReportFileName('x'.repeat(200))).toBe(`${'x'.repeat(120)}.md`);
+    expect(safeFileName('x'.repeat(200), 'pdf')).toBe(`${'x'.repeat(120)}.pdf`);
   });
 });
 
@@ -278,7 +426,9 @@ describe('registerIpcHandlers', () => {
       'import:pick',
       'import:read',
       'import:samples',
-      'report:save',
+      'report:pick',
+      'report:print-pdf',
+      'report:save-file',
     ]);
     expect(await registered.get('import:read')?.(foreignEvent, { id: 'x' })).toMatchObject({
       ok: false,

@@ -1,15 +1,24 @@
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ZodError, ZodType } from 'zod';
+import type { ReportFormat } from '@core/export/report-types';
 import {
   ipcContract,
+  SAVE_FILTERS,
+  VERIFIABLE_EXTENSIONS,
   type IpcChannel,
   type IpcRequest,
   type IpcResponse,
   type IpcResult,
 } from '@core/ipc/contract';
 import type { FileRegistry } from './file-registry';
-import { readFileChecked, statFiles, walkFolder, writeTextFile, type FoundFile } from './files';
+import {
+  readFileChecked,
+  statFiles,
+  walkFolder,
+  writeFileAtomically,
+  type FoundFile,
+} from './files';
 
 /**
  * The main side of the IPC contract. Electron itself is injected (ipcMain, dialogs, the sender
@@ -41,6 +50,8 @@ export interface HandlerDeps<E> {
   defaultSaveDir: () => string;
   /** True only for messages from the app's own page. */
   isTrustedSender: (event: E) => boolean;
+  /** Prints a report's HTML to PDF bytes (a hidden, offline window in the app). */
+  printToPdf: (html: string) => Promise<Uint8Array>;
   maxReadBytes?: number;
 }
 
@@ -70,22 +81,23 @@ const MAX_NAME_CHARS = 120;
 
 /**
  * Turns the renderer's suggestion into a bare file name: no directories, no characters any
- * common file system rejects, no hidden or reserved names, always ending in .md.
+ * common file system rejects, no hidden or reserved names, always ending in `.extension`.
  */
-export function safeReportFileName(suggested: string): string {
+export function safeFileName(suggested: string, extension: string): string {
   let name = suggested
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
+  const ending = new RegExp(`\\.${extension}$`, 'i');
   name = name
-    .replace(/\.md$/i, '')
+    .replace(ending, '')
     .slice(0, MAX_NAME_CHARS)
     .replace(/[\s.]+$/, '');
   if (name === '') name = 'report';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  return `${name}.md`;
+  return `${name}.${extension}`;
 }
 
 export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
@@ -112,6 +124,21 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
   const register = (files: readonly FoundFile[]) =>
     files.map((file) => deps.registry.register(file.absPath, file.relativePath, file.size));
 
+  /** The save dialog for one export format; undefined when the user cancels. */
+  const askWhereToSave = async (event: E, suggestedName: string, format: ReportFormat) => {
+    const filter = SAVE_FILTERS[format];
+    const result = await deps.dialog.showSaveDialog(event, {
+      title: 'Export report',
+      defaultPath: join(
+        deps.defaultSaveDir(),
+        safeFileName(suggestedName, filter.extensions[0] ?? format),
+      ),
+      filters: [filter],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  };
+
   return {
     'import:pick': guard('import:pick', async ({ mode }, event) => {
       const options: OpenDialogOptions =
@@ -135,16 +162,38 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       return readFileChecked(path, deps.maxReadBytes);
     }),
 
-    'report:save': guard('report:save', async ({ suggestedName, content }, event) => {
-      const result = await deps.dialog.showSaveDialog(event, {
-        title: 'Export report',
-        defaultPath: join(deps.defaultSaveDir(), safeReportFileName(suggestedName)),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      if (result.canceled || !result.filePath) return { saved: false };
-      await writeTextFile(result.filePath, content);
+    'report:save-file': guard(
+      'report:save-file',
+      async ({ suggestedName, format, bytes }, event) => {
+        const path = await askWhereToSave(event, suggestedName, format);
+        if (path === undefined) return { saved: false };
+        await writeFileAtomically(path, bytes);
+        return { saved: true };
+      },
+    ),
+
+    'report:print-pdf': guard('report:print-pdf', async ({ suggestedName, html }, event) => {
+      // Where first: a cancelled dialog costs no printing.
+      const path = await askWhereToSave(event, suggestedName, 'pdf');
+      if (path === undefined) return { saved: false };
+      await writeFileAtomically(path, await deps.printToPdf(html));
       return { saved: true };
+    }),
+
+    'report:pick': guard('report:pick', async (_request, event) => {
+      const result = await deps.dialog.showOpenDialog(event, {
+        title: 'Verify report',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Dossier reports', extensions: [...VERIFIABLE_EXTENSIONS] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      const [first] = result.filePaths;
+      if (result.canceled || first === undefined) return { cancelled: true, file: null };
+      const [found] = await statFiles([first]);
+      if (!found) throw new Error('The chosen report is not a readable file');
+      return { cancelled: false, file: register([found])[0] ?? null };
     }),
   };
 }

@@ -26,7 +26,9 @@ const workbench: WorkbenchApi = {
   pickImport: (req) => invoke('import:pick', req),
   sampleFiles: () => invoke('import:samples', {}),
   readFile: (req) => invoke('import:read', req),
-  saveReport: (req) => invoke('report:save', req),
+  saveFile: (req) => invoke('report:save-file', req),
+  printPdf: (req) => invoke('report:print-pdf', req),
+  pickReport: () => invoke('report:pick', {}),
   onMenuCommand(listener: (command: MenuCommand) => void) {
     // The IPC event object stays here: handing it to the page would leak access to ipcRenderer.
     const relay = (_event: IpcRendererEvent, payload: unknown) => {

@@ -18,7 +18,9 @@ import { ShortcutsDialog } from './features/annotations/ShortcutsDialog';
 import { AllAnnotations } from './features/all-annotations/AllAnnotations';
 import { NeedsReview } from './features/all-annotations/NeedsReview';
 import { PledgeDossier } from './features/dossier/PledgeDossier';
-import { exportReport } from './features/export/export-report';
+import { toUtf16 } from '@core/export/code-points';
+import { ExportDialog } from './features/export/ExportDialog';
+import { useExportContext } from './features/export/use-export-context';
 import { ImportProgressPanel } from './features/import/ImportProgressPanel';
 import { ImportSummary } from './features/import/ImportSummary';
 import { useFileDrop } from './features/import/use-file-drop';
@@ -34,6 +36,8 @@ import { SearchResults } from './features/search/SearchResults';
 import { searchService } from './features/search/search-service';
 import { useAnnotationSearch } from './features/search/use-annotation-search';
 import { useSearch, type ResultItem, type SearchScope } from './features/search/use-search';
+import { useVerifyReport } from './features/verify/use-verify-report';
+import { VerifyReport, type VerifyTarget } from './features/verify/VerifyReport';
 import { getHost, type HostCommand, type SourceFile } from './host';
 import { isTypingTarget } from './ui/keyboard';
 
@@ -41,7 +45,11 @@ const host = getHost();
 
 /** What the centre of the window shows. */
 type View =
-  { kind: 'reader' } | { kind: 'all' } | { kind: 'review' } | { kind: 'dossier'; pledgeId: string };
+  | { kind: 'reader' }
+  | { kind: 'all' }
+  | { kind: 'review' }
+  | { kind: 'dossier'; pledgeId: string }
+  | { kind: 'verify' };
 
 export function App() {
   const importer = useImport();
@@ -73,6 +81,8 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'reader' });
   const [linking, setLinking] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const verifier = useVerifyReport(host);
   const open = useDocument(openId);
   const annotations = useDocumentAnnotations(openId);
   const placed = usePlacedAnnotations(annotations, open?.content.text, open?.content.pages);
@@ -100,6 +110,11 @@ export function App() {
   );
 
   const selected = placed.find((p) => p.annotation.id === selectedId)?.annotation ?? null;
+  const exportContext = useExportContext(
+    view.kind === 'reader' ? selected : null,
+    view.kind === 'dossier' ? view.pledgeId : null,
+    open?.record ?? null,
+  );
 
   const reattach = useCallback(
     (annotationId: string) => {
@@ -165,14 +180,28 @@ export function App() {
     [summary, runImport],
   );
 
-  const doExport = useCallback(async () => {
+  const { verify } = verifier;
+  const verifyReport = useCallback(async () => {
     try {
-      const saved = await exportReport(host);
-      setMessage(saved ? 'Report exported.' : null);
+      if (await verify()) setView({ kind: 'verify' });
     } catch (error) {
-      setMessage(`Export failed: ${String(error)}`);
+      setMessage(`Verify report: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, []);
+  }, [verify]);
+
+  /** Opens a verified quote's document with the cited (or found) words marked. */
+  const openVerified = useCallback(
+    async ({ docId, start, end }: VerifyTarget) => {
+      const content = await documentsRepo().content(docId);
+      if (!content) {
+        setMessage('That document is no longer in the library.');
+        return;
+      }
+      const range = { start: toUtf16(content.text, start), end: toUtf16(content.text, end) };
+      openDocument(docId, range.end > range.start ? [range] : []);
+    },
+    [openDocument],
+  );
 
   const saveDetails = useCallback(
     async (patch: MetaPatch) => {
@@ -188,10 +217,11 @@ export function App() {
     const onCommand = (command: HostCommand) => {
       if (command === 'import-files') importFiles();
       if (command === 'import-folder') importFolder();
-      if (command === 'export-report') void doExport();
+      if (command === 'export-report') setExporting(true);
+      if (command === 'verify-report') void verifyReport();
     };
     return host.onCommand(onCommand);
-  }, [importFiles, importFolder, doExport]);
+  }, [importFiles, importFolder, verifyReport]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -248,7 +278,13 @@ export function App() {
         queryError={queryError}
         onImportFiles={importFiles}
         onImportFolder={importFolder}
-        onExport={() => void doExport()}
+        onExport={() => setExporting(true)}
+        onVerify={() => void verifyReport()}
+        onVerification={
+          verifier.state
+            ? () => setView({ kind: view.kind === 'verify' ? 'reader' : 'verify' })
+            : undefined
+        }
         onLastImport={() => void reopenSummary()}
         view={view.kind}
         onAllAnnotations={() => setView({ kind: view.kind === 'all' ? 'reader' : 'all' })}
@@ -296,6 +332,14 @@ export function App() {
             <AllAnnotations onOpen={openAt} />
           ) : view.kind === 'review' ? (
             <NeedsReview onOpen={openAt} />
+          ) : view.kind === 'verify' && verifier.state ? (
+            <VerifyReport
+              state={verifier.state}
+              onOpen={(target) => void openVerified(target)}
+              onCancel={verifier.cancel}
+              onVerifyAnother={() => void verifyReport()}
+              onClose={() => setView({ kind: 'reader' })}
+            />
           ) : view.kind === 'dossier' ? (
             <PledgeDossier
               pledgeId={view.pledgeId}
@@ -354,6 +398,17 @@ export function App() {
         <LinkPicker key={selected.id} from={selected} onClose={() => setLinking(false)} />
       ) : null}
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
+      {exporting ? (
+        <ExportDialog
+          host={host}
+          context={exportContext}
+          onClose={() => setExporting(false)}
+          onExported={(text) => {
+            setExporting(false);
+            setMessage(text);
+          }}
+        />
+      ) : null}
       {dragging ? <div className="drop-overlay">Drop files or folders to import them</div> : null}
     </div>
   );

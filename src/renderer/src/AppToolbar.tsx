@@ -12,6 +12,9 @@ interface Props {
   onImportFiles: () => void;
   onImportFolder: () => void;
   onExport: () => void;
+  onVerify: () => void;
+  /** Shows the last verification's results; absent until a report has been verified. */
+  onVerification: (() => void) | undefined;
   onLastImport: () => void;
   view: string;
   onAllAnnotations: () => void;
@@ -41,6 +44,14 @@ export function AppToolbar(props: Props) {
       <button type="button" onClick={props.onExport}>
         Export report
       </button>
+      <button type="button" onClick={props.onVerify}>
+        Verify report
+      </button>
+      {props.onVerification ? (
+        <button type="button" aria-pressed={props.view === 'verify'} onClick={props.onVerification}>
+          Verification results
+        </button>
+      ) : null}
       <button
         type="button"
         disabled={!history.canUndo}

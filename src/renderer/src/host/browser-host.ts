@@ -1,4 +1,6 @@
-import type { HostApi, SourceFile } from './host-api';
+import { VERIFIABLE_EXTENSIONS } from '@core/ipc/contract';
+import type { HostApi, SavedFormat, SourceFile } from './host-api';
+import { printHtml } from './print-html';
 
 const sampleUrls = import.meta.glob('../../../../resources/samples/*', {
   query: '?url',
@@ -19,12 +21,27 @@ export function sourceFromFile(file: File, relativePath?: string): SourceFile {
   };
 }
 
+const MIME_TYPES: Record<SavedFormat, string> = {
+  markdown: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+  csv: 'text/csv;charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+interface ChooseOptions {
+  directory?: boolean;
+  multiple?: boolean;
+  accept?: string;
+}
+
 /** Opens the browser's file chooser; resolves null when the user cancels it. */
-function chooseFiles(directory: boolean): Promise<SourceFile[] | null> {
+function chooseFiles({ directory, multiple, accept }: ChooseOptions): Promise<SourceFile[] | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = true;
+    input.multiple = multiple ?? true;
+    if (accept) input.accept = accept;
     if (directory) input.webkitdirectory = true;
     input.style.display = 'none';
     const finish = (files: SourceFile[] | null) => {
@@ -51,20 +68,27 @@ async function fetchSample(path: string, url: string): Promise<SourceFile> {
 export function createBrowserHost(): HostApi {
   return {
     kind: 'browser',
-    pickFiles: () => chooseFiles(false),
-    pickFolder: () => chooseFiles(true),
+    pickFiles: () => chooseFiles({}),
+    pickFolder: () => chooseFiles({ directory: true }),
     sampleFiles: () =>
       Promise.all(Object.entries(sampleUrls).map(([path, url]) => fetchSample(path, url))),
-    async saveReport(suggestedName, content) {
-      const url = URL.createObjectURL(new Blob([content], { type: 'text/markdown' }));
+    async saveFile(suggestedName, bytes, format) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: MIME_TYPES[format] }));
       const link = document.createElement('a');
       link.href = url;
       link.download = suggestedName;
       document.body.append(link);
       link.click();
       link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      // The download reads the blob after the click returns; a big one takes a while.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return true;
+    },
+    printPdf: (_suggestedName, html) => printHtml(html),
+    async pickReportFile() {
+      const accept = VERIFIABLE_EXTENSIONS.map((e) => `.${e}`).join(',');
+      const files = await chooseFiles({ multiple: false, accept });
+      return files?.[0] ?? null;
     },
     onCommand: () => () => undefined,
   };

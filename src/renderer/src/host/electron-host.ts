@@ -13,6 +13,7 @@ const HOST_COMMANDS: Record<MenuCommand, HostCommand> = {
   'import-files': 'import-files',
   'import-folder': 'import-folder',
   'export-report': 'export-report',
+  'verify-report': 'verify-report',
 };
 
 export function createElectronHost(api: WorkbenchApi): HostApi {
@@ -33,8 +34,14 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
     pickFiles: () => pick('files'),
     pickFolder: () => pick('folder'),
     sampleFiles: async () => unwrap(await api.sampleFiles()).files.map(toSourceFile),
-    saveReport: async (suggestedName, content) =>
-      unwrap(await api.saveReport({ suggestedName, content })).saved,
+    saveFile: async (suggestedName, bytes, format) =>
+      unwrap(await api.saveFile({ suggestedName, bytes, format })).saved,
+    printPdf: async (suggestedName, html) =>
+      unwrap(await api.printPdf({ suggestedName, html })).saved,
+    async pickReportFile() {
+      const picked = unwrap(await api.pickReport());
+      return picked.cancelled || !picked.file ? null : toSourceFile(picked.file);
+    },
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };
 }

@@ -1,3 +1,5 @@
+import type { ReportFormat } from '@core/export/report-types';
+
 /**
  * Everything the renderer needs from the place it runs in. One implementation over the Electron
  * preload API, one over plain browser features; nothing else in the renderer knows which it is.
@@ -12,7 +14,10 @@ export interface SourceFile {
   blob?: Blob;
 }
 
-export type HostCommand = 'import-files' | 'import-folder' | 'export-report';
+export type HostCommand = 'import-files' | 'import-folder' | 'export-report' | 'verify-report';
+
+/** Formats saved as the bytes the report writers make; PDF is printed from HTML instead. */
+export type SavedFormat = Exclude<ReportFormat, 'pdf'>;
 
 export interface HostApi {
   readonly kind: 'electron' | 'browser';
@@ -22,8 +27,22 @@ export interface HostApi {
   pickFolder(): Promise<SourceFile[] | null>;
   /** The bundled sample collection. */
   sampleFiles(): Promise<SourceFile[]>;
-  /** Saves a text report; resolves false when the user cancels. */
-  saveReport(suggestedName: string, content: string): Promise<boolean>;
+  /**
+   * Saves an exported file: the desktop app asks where (offering the format's extension), the
+   * web app downloads it. Resolves false when the user cancels.
+   */
+  saveFile(
+    suggestedName: string,
+    bytes: Uint8Array<ArrayBuffer>,
+    format: SavedFormat,
+  ): Promise<boolean>;
+  /**
+   * Makes a PDF of a report's HTML: the desktop app prints it offline and asks where to save
+   * it; the web app opens the browser's print dialog (Save as PDF). False when cancelled.
+   */
+  printPdf(suggestedName: string, html: string): Promise<boolean>;
+  /** Asks for one exported report to verify; null when the user cancels. */
+  pickReportFile(): Promise<SourceFile | null>;
   /** Commands from the host's own menus; returns an unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }

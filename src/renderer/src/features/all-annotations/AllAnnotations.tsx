@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   filterRows,
   sortRows,
@@ -15,6 +15,7 @@ import {
   type Tag,
 } from '@core/model';
 import { useActors, useLibraryAnnotations } from '../annotations/use-library-annotations';
+import { publishShownAnnotations } from './shown-annotations';
 
 interface Props {
   onOpen: (docId: string, annotationId: string) => void;
@@ -42,6 +43,11 @@ export function AllAnnotations({ onOpen }: Props) {
     () => sortRows(filterRows(rows, filter), sort.key, sort.descending),
     [rows, filter, sort],
   );
+  useEffect(() => {
+    if (data)
+      publishShownAnnotations({ ids: shown.map((r) => r.annotation.id), total: rows.length });
+  }, [data, shown, rows.length]);
+  useEffect(() => () => publishShownAnnotations(null), []);
   const sources = useMemo(
     () => [...new Set(data?.documents.map((d) => d.source).filter(Boolean))].sort(),
     [data],
