@@ -7,3 +7,5 @@ export {
   type WritableFormat,
 } from './write-report';
 export { codePointIndex, toCodePoints, toUtf16, type CodePointIndex } from './code-points';
+export { verifyReport } from './verify-report';
+export { ReportReadError } from './read-report';

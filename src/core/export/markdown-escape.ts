@@ -2,12 +2,15 @@
  * What the analyst typed, written into Markdown as text that every renderer shows as text:
  * no HTML (angle brackets become entities, which every Markdown flavour decodes to the
  * character), no emphasis, links, code, tables or strikethrough (their characters are
- * backslash-escaped), and no line that starts a heading, list, quote, rule or code block.
+ * backslash-escaped), no bare address turned into a link (GFM's autolinks), and no line that
+ * starts a heading, list, quote, rule or code block.
  * `unescapeMarkdown` reverses it exactly, so Verify report reads a quote back as written.
  */
 
 /** Inline syntax: escaped wherever it appears. */
-const INLINE = /[\\`*_[\]~|]/g;
+const INLINE = /[\\`*_[\]~|@]/g;
+/** What GFM turns into a link without brackets: `scheme://` and `www.`. */
+const AUTOLINK = /\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)|\b(www)\./gi;
 /** Characters that start a block at the beginning of a line (or underline a heading). */
 const LINE_START = /^[#+\-=]/;
 /** An ordered-list marker: digits, then `.` or `)`. */
@@ -19,7 +22,10 @@ export function escapeMarkdownLine(line: string): string {
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(INLINE, '\\$&');
+    .replace(INLINE, '\\$&')
+    .replace(AUTOLINK, (_, scheme?: string, www?: string) =>
+      scheme ? `${scheme}\\:` : `${www}\\.`,
+    );
   out = out.replace(LINE_START, '\\$&').replace(ORDERED, '$1\\$2');
   // Leading blanks would indent a code block, trailing ones make a hard break or vanish.
   out = out.replace(/^[ \t]+/, entities).replace(/[ \t]+$/, entities);

@@ -17,6 +17,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { formatCiteToken } from './cite-token';
+import { QUOTE_STYLE } from './docx-style';
 import {
   arrangementLine,
   citationLine,
@@ -38,9 +39,6 @@ import {
 } from './report-text';
 import type { Report, ReportItem } from './report-types';
 import { xmlSafe } from './xml-safe';
-
-/** The paragraph style of quotes; Verify report finds quotes by it. */
-export const QUOTE_STYLE = 'DossierQuote';
 
 const BORDERS = {
   solid: BorderStyle.SINGLE,
