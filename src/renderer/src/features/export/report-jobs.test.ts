@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationService } from '@core/annotations/annotation-service';
 import { describeRange } from '@core/anchoring';
+import { verifyReport } from '@core/export';
 import type { ReportScope } from '@core/export/report-types';
 import type { Tag } from '@core/model';
 import { importSamples } from '../../../../../tests/sample-library';
@@ -9,6 +10,7 @@ import { annotationStore } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
 import { DossierDb } from '../../db/schema';
 import { runReportJob, type ReportJobProgress, type ReportJobResponse } from './report-jobs';
+import { verifyAgainstLibrary } from '../verify/verify-library';
 import { loadReportLibrary } from './report-library';
 
 let database: DossierDb;
@@ -161,5 +163,78 @@ describe('loadReportLibrary', () => {
     expect(library.documents).toHaveLength(docs.length);
     expect(library.annotations).toHaveLength(3);
     expect(library.links).toHaveLength(1);
+  });
+});
+
+describe('the verify job', () => {
+  it('reads an exported report back and finds every quote in place', async () => {
+    for (const format of ['markdown', 'docx'] as const) {
+      const report = exported(
+        await runReportJob(exportJob({ kind: 'library' }, format), undefined, database),
+      );
+      const progress: ReportJobProgress[] = [];
+      const response = await runReportJob(
+        { kind: 'verify', name: report.fileName, bytes: report.bytes },
+        (p) => progress.push(p),
+        database,
+      );
+      if (response.kind !== 'verify') throw new Error('not a verification');
+      expect(response.result.format).toBe(format);
+      expect(response.result.quotes.map((q) => [q.outcome, q.quote])).toEqual(
+        expect.arrayContaining([
+          ['verified', 'Officials who collude with traffickers will be punished'],
+          ['verified', 'complicit officials are never prosecuted'],
+          ['verified', 'three public servants were convicted'],
+        ]),
+      );
+      expect(response.result.quotes).toHaveLength(3);
+      expect(progress.map((p) => p.phase)).toEqual(['reading', 'checking']);
+    }
+  });
+
+  it('reads only the texts of the documents the report cites', async () => {
+    const report = exported(
+      await runReportJob(
+        exportJob({ kind: 'dossier', pledgeId: ids.pledge! }),
+        undefined,
+        database,
+      ),
+    );
+    const file = { name: report.fileName, bytes: report.bytes };
+    const titles = new Map((await documentsRepo(database).list()).map((d) => [d.id, d.title]));
+    const rounds: { asked: string[]; had: string[] }[] = [];
+    const result = await verifyAgainstLibrary(
+      file,
+      async (f, library) => {
+        const asked = new Set<string>();
+        const had = new Set<string>();
+        const spied = {
+          ...library,
+          textOf: (docId: string) => {
+            const text = library.textOf(docId);
+            asked.add(titles.get(docId)!.slice(0, 20));
+            if (text) had.add(titles.get(docId)!.slice(0, 20));
+            return text;
+          },
+        };
+        const verified = await verifyReport(f, spied);
+        rounds.push({ asked: [...asked].sort(), had: [...had].sort() });
+        return verified;
+      },
+      database,
+    );
+    const cited = ['Complicit Officials ', 'Justice Minister Vow'];
+    expect(rounds).toEqual([
+      { asked: cited, had: [] },
+      { asked: cited, had: cited },
+    ]);
+    expect(result.quotes.map((q) => q.outcome)).toEqual(['verified', 'verified']);
+  });
+
+  it('says why a file cannot be read', async () => {
+    const bytes = new TextEncoder().encode('PK\u0003\u0004 not really a zip');
+    await expect(
+      runReportJob({ kind: 'verify', name: 'broken.docx', bytes }, undefined, database),
+    ).rejects.toThrow(/.+/);
   });
 });

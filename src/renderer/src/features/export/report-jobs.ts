@@ -1,5 +1,4 @@
-import { buildReport, reportFileName, writeReport } from '@core/export';
-import { verifyReport } from '../verify/verify-report-shim';
+import { buildReport, reportFileName, verifyReport, writeReport } from '@core/export';
 import type {
   Report,
   ReportArrangement,

@@ -170,7 +170,7 @@ function Outcomes({
       </p>
       <ul className="outcome-counts" aria-label="Outcomes">
         {OUTCOMES.map((outcome) => (
-          <li key={outcome} data-outcome={outcome}>
+          <li key={outcome}>
             {OUTCOME_LABELS[outcome]}: {quotes.filter((q) => q.outcome === outcome).length}
           </li>
         ))}
