@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import { LOCKED_WEB_PREFERENCES } from './window';
 
 /**
  * Prints a report's HTML to PDF in a hidden window of its own. Only Electron *types* are
@@ -22,18 +23,10 @@ export function pdfWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1200,
     webPreferences: {
+      ...LOCKED_WEB_PREFERENCES,
       // No preload: the report's page gets no API at all, and no script may run in it.
       javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       images: true,
-      spellcheck: false,
       partition: PDF_PARTITION,
     },
   };

@@ -6,6 +6,22 @@ import type { AppPolicy } from './app-policy';
  * by index.ts, so tests can load this module (and check the security flags) without Electron.
  */
 
+/** What every window of the app keeps off: Node, webviews, insecure content, old features. */
+export const LOCKED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  enableWebSQL: false,
+  // The built-in spellchecker downloads dictionaries; the app stays offline.
+  spellcheck: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     title: 'Dossier',
@@ -16,22 +32,11 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     // Shown on ready-to-show, so the user never sees an empty white frame.
     show: false,
     webPreferences: {
+      ...LOCKED_WEB_PREFERENCES,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      enableWebSQL: false,
       // Dropping a file on the window must reach the page's drop handler, not replace the app.
       navigateOnDragDrop: false,
       safeDialogs: true,
-      // The built-in spellchecker downloads dictionaries; the app stays offline.
-      spellcheck: false,
     },
   };
 }

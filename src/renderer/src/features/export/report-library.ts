@@ -32,6 +32,16 @@ function docsToRead(
   }
 }
 
+/** Every document, annotation and link: small records, read whole for any report. */
+export async function readLibraryRecords(database?: DossierDb) {
+  const [documents, annotations, links] = await Promise.all([
+    documentsRepo(database).list(),
+    annotationsRepo(database).all(),
+    linksRepo(database).all(),
+  ]);
+  return { documents, annotations, links };
+}
+
 /**
  * The library as a report of `scope` needs it: every document, annotation and link (they are
  * small), and the current text of only the documents the scope can quote.
@@ -40,14 +50,10 @@ export async function loadReportLibrary(
   scope: ReportScope,
   database?: DossierDb,
 ): Promise<ReportLibrary> {
-  const [documents, annotations, links] = await Promise.all([
-    documentsRepo(database).list(),
-    annotationsRepo(database).all(),
-    linksRepo(database).all(),
-  ]);
-  const ids = docsToRead(scope, annotations, { documents, annotations, links });
+  const records = await readLibraryRecords(database);
+  const ids = docsToRead(scope, records.annotations, records);
   const contents = await documentsRepo(database).contentsOf([...ids]);
   const texts = new Map<string, ReportText>();
   for (const [id, content] of contents) texts.set(id, reportTextOf(content));
-  return { documents, annotations, links, textOf: (docId) => texts.get(docId) };
+  return { ...records, textOf: (docId) => texts.get(docId) };
 }

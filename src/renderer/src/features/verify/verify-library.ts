@@ -1,8 +1,7 @@
 import type { ReportLibrary, ReportText, VerifyResult } from '@core/export/report-types';
-import { annotationsRepo, linksRepo } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
 import type { DossierDb } from '../../db/schema';
-import { reportTextOf } from '../export/report-library';
+import { readLibraryRecords, reportTextOf } from '../export/report-library';
 
 export type VerifyFunction = (
   file: { name: string; bytes: Uint8Array },
@@ -22,18 +21,12 @@ export async function verifyAgainstLibrary(
   verify: VerifyFunction,
   database?: DossierDb,
 ): Promise<VerifyResult> {
-  const [documents, annotations, links] = await Promise.all([
-    documentsRepo(database).list(),
-    annotationsRepo(database).all(),
-    linksRepo(database).all(),
-  ]);
+  const records = await readLibraryRecords(database);
   const texts = new Map<string, ReportText | undefined>();
   for (let round = 1; ; round += 1) {
     const asked = new Set<string>();
     const library: ReportLibrary = {
-      documents,
-      annotations,
-      links,
+      ...records,
       textOf(docId) {
         if (!texts.has(docId)) asked.add(docId);
         return texts.get(docId);
