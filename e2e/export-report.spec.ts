@@ -20,7 +20,7 @@ import {
   UNLINKED,
 } from './report-helpers';
 import { openDocument } from './helpers';
-import { flatText, pdfPagesText } from './pdf-text';
+import { flatText, pdfOutlineTitles, pdfPagesText } from './pdf-text';
 
 // Whole working sessions over the samples, with an export per format: longer than the default.
 test.describe.configure({ timeout: 240_000 });
@@ -150,6 +150,10 @@ test('PDF: the web build prints the report, and that HTML printed to PDF holds e
   for (const quote of ALL) expect(all, quote).toContain(quote);
   expect(all).toContain(sha256(MINISTER));
   expect(flatText(pages[0] ?? '')).toContain(`Page 1 of ${pages.length}`);
+  // The outline follows the report's headings.
+  expect(await pdfOutlineTitles(new Uint8Array(pdf))).toEqual(
+    expect.arrayContaining(['Dossier report', 'Sources']),
+  );
 });
 
 test('a pledge dossier exports only that chain; other scopes say why they are unavailable', async ({

@@ -20,5 +20,24 @@ export async function pdfPagesText(bytes: Uint8Array): Promise<string[]> {
   }
 }
 
+/** The titles of a PDF's outline (bookmarks), depth first. */
+export async function pdfOutlineTitles(bytes: Uint8Array): Promise<string[]> {
+  const task = pdfjs.getDocument({ data: bytes, useSystemFonts: false, verbosity: 0 });
+  try {
+    const outline = (await (await task.promise).getOutline()) ?? [];
+    const titles: string[] = [];
+    const walk = (items: typeof outline) => {
+      for (const item of items) {
+        titles.push(item.title);
+        walk(item.items);
+      }
+    };
+    walk(outline);
+    return titles;
+  } finally {
+    await task.destroy();
+  }
+}
+
 /** Text with line breaks and runs of spaces as single spaces, to find a quote across lines. */
 export const flatText = (text: string) => text.replace(/\s+/g, ' ').trim();

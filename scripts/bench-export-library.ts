@@ -3,6 +3,7 @@
  * domain), with annotations on real sentences of them and links between them, as the app
  * stores them. Deterministic, so every run exports the same library.
  */
+import type { Page } from '@playwright/test';
 import type { NewDocument } from '../src/core/jobs/ingest-station';
 import type { Annotation, AnnotationLink, PledgeStatus, Relation, Tag } from '../src/core/model';
 import { sotuDocuments } from '../tests/sotu-library';
@@ -109,4 +110,61 @@ export function benchLibrary(docCount: number, annotationCount: number, linkCoun
     });
   }
   return { documents, annotations, links } satisfies BenchLibrary;
+}
+
+/** Writes the library straight into the app's IndexedDB, in batches, as its repos store it. */
+export async function fillLibrary(page: Page, library: BenchLibrary): Promise<void> {
+  const batch = 500;
+  for (let i = 0; i < library.documents.length; i += batch) {
+    const docs = library.documents.slice(i, i + batch).map((d) => ({
+      record: d.record,
+      content: d.content,
+      original: new TextDecoder().decode(d.original),
+    }));
+    await page.evaluate(async (docs) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('dossier');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction(['documents', 'contents', 'originals'], 'readwrite');
+      for (const d of docs) {
+        tx.objectStore('documents').put(d.record);
+        tx.objectStore('contents').put(d.content);
+        tx.objectStore('originals').put({
+          docId: d.record.id,
+          bytes: new TextEncoder().encode(d.original),
+        });
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, docs);
+  }
+  for (const [store, rows] of [
+    ['annotations', library.annotations],
+    ['links', library.links],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += 5000) {
+      await page.evaluate(
+        async ({ store, rows }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const open = indexedDB.open('dossier');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          const tx = db.transaction(store, 'readwrite');
+          for (const row of rows) tx.objectStore(store).put(row);
+          await new Promise((resolve, reject) => {
+            tx.oncomplete = resolve;
+            tx.onerror = () => reject(tx.error);
+          });
+          db.close();
+        },
+        { store, rows: rows.slice(i, i + 5000) },
+      );
+    }
+  }
 }
