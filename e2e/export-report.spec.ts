@@ -143,6 +143,7 @@ test('PDF: the web build prints the report, and that HTML printed to PDF holds e
     footerTemplate:
       '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
     outline: true,
+    tagged: true,
   });
   await printer.close();
   const pages = await pdfPagesText(new Uint8Array(pdf));

@@ -171,6 +171,7 @@ async function printHtmlToPdf(browser: Browser, html: string, work: string) {
     footerTemplate:
       '<div style="width:100%;font-size:8px;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
     outline: true,
+    tagged: true,
   });
   const seconds = (performance.now() - start) / 1000;
   const peakRss = stopSampling();

@@ -34,6 +34,8 @@ describe('the PDF window and print options', () => {
     expect(options).toMatchObject({
       displayHeaderFooter: true,
       generateDocumentOutline: true,
+      // Chromium makes the outline from the tagged structure only.
+      generateTaggedPDF: true,
       printBackground: true,
     });
     expect(options.footerTemplate).toContain('<span class="pageNumber"></span>');

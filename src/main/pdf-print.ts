@@ -46,7 +46,9 @@ export function printToPdfOptions(): PrintToPDFOptions {
     headerTemplate: '<div></div>',
     footerTemplate: PDF_FOOTER_TEMPLATE,
     // The outline (bookmarks) follows the report's headings: its sections and appendix.
+    // Chromium builds it from the tagged PDF's structure, so it needs both.
     generateDocumentOutline: true,
+    generateTaggedPDF: true,
     margins: { top: 0.6, bottom: 0.7, left: 0.6, right: 0.6 },
   };
 }
