@@ -5,7 +5,11 @@ import { rendererConfig } from './vite.renderer.config.ts';
 export default defineConfig({
   main: {
     resolve: { alias: { '@core': resolve(import.meta.dirname, 'src/core') } },
-    build: { outDir: 'out/main' },
+    build: {
+      outDir: 'out/main',
+      // Bundled whole (zod and the contract), so the packaged app ships no node_modules.
+      externalizeDeps: false,
+    },
   },
   preload: {
     resolve: { alias: { '@core': resolve(import.meta.dirname, 'src/core') } },

@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (npm start's Electron check, the Electron security lint).
+    files: ['scripts/**/*.{mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 
@@ -37,6 +39,39 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Where the built app serves pdfjs-dist's CMaps and standard fonts, beside index.html. */
+export const PDFJS_ASSETS_DIR = 'pdfjs';
+const PDFJS_ASSET_FOLDERS = ['cmaps', 'standard_fonts'];
+
+/**
+ * Ships pdfjs-dist's CMaps and standard font data with the app, under `pdfjs/`: written into
+ * every build, and served by the dev server from node_modules. pdf.js reads them from there
+ * (never from a CDN) to read CJK text and draw fonts a PDF does not embed.
+ */
+function pdfjsAssets(): Plugin {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const files = PDFJS_ASSET_FOLDERS.flatMap((folder) =>
+    readdirSync(join(root, folder)).map((name) => `${folder}/${name}`),
+  );
+  return {
+    name: 'dossier-pdfjs-assets',
+    configureServer(server) {
+      server.middlewares.use(`/${PDFJS_ASSETS_DIR}/`, (request, response, next) => {
+        const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '').replace(/^\//, '');
+        if (!files.includes(path)) return next();
+        response.setHeader('Content-Type', 'application/octet-stream');
+        response.end(readFileSync(join(root, path)));
+      });
+    },
+    generateBundle() {
+      for (const path of files) {
+        const source = readFileSync(join(root, path));
+        this.emitFile({ type: 'asset', fileName: `${PDFJS_ASSETS_DIR}/${path}`, source });
+      }
+    },
+  };
+}
+
 /** The renderer's Vite configuration, shared by the Electron build and the web build. */
 export function rendererConfig(outDir: string): UserConfig {
   return {
@@ -44,7 +79,7 @@ export function rendererConfig(outDir: string): UserConfig {
     base: './',
     publicDir: false,
     resolve: { alias: { '@core': resolve(import.meta.dirname, 'src/core') } },
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), pdfjsAssets()],
     worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, outDir),

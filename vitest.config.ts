@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    // Generous: a busy machine slows the database and index tests several times over.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

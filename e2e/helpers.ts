@@ -97,3 +97,13 @@ export async function tagAndLink(
     new RegExp(`${relation}.*${pledge.source}`, 'i'),
   );
 }
+
+export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
+export const searchResults = (page: Page) => page.getByRole('region', { name: 'Search results' });
+
+/** Types a document query and waits for its answer (not the previous query's). */
+export async function searchFor(page: Page, query: string, found: string | RegExp) {
+  await searchBox(page).fill(query);
+  await expect(searchResults(page)).toHaveAttribute('aria-busy', 'false');
+  await expect(searchResults(page).getByRole('status')).toContainText(found);
+}

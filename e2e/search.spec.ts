@@ -1,20 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadSamples, selectInReader } from './helpers';
+import {
+  loadSamples,
+  searchBox as box,
+  searchFor as search,
+  searchResults as results,
+  selectInReader,
+} from './helpers';
 
 const OPED = 'Complicit Officials Are Never Prosecuted. I Know Why.';
 const AUDIT = 'Audit of the National Shelter Programme';
 const DEADLINE = 'Valdoria Misses Its Own Shelter Deadline for Trafficking Survivors';
 const NETWORK = 'Statement on the National Shelter Network for Survivors of Trafficking';
-
-const box = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
-const results = (page: Page) => page.getByRole('region', { name: 'Search results' });
-
-/** Types a query and waits for its answer (not the previous query's). */
-async function search(page: Page, query: string, found: string | RegExp) {
-  await box(page).fill(query);
-  await expect(results(page)).toHaveAttribute('aria-busy', 'false');
-  await expect(results(page).getByRole('status')).toContainText(found);
-}
 
 const titles = (page: Page) => results(page).locator('.result-item .title');
 

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeRange } from '../src/core/anchoring';
-import type { ReportLibrary, ReportText } from '../src/core/export/report-types';
+import { buildReport } from '../src/core/export/build-report';
+import type {
+  Citation,
+  Report,
+  ReportArrangement,
+  ReportItem,
+  ReportLibrary,
+  ReportText,
+} from '../src/core/export/report-types';
 import { ingestFile } from '../src/core/ingest';
 import type {
   Annotation,
@@ -272,4 +280,21 @@ export async function annotatedLibrary(): Promise<TestLibrary> {
     note: '-2+3',
   });
   return lib;
+}
+
+export const REPORT_DATE = new Date('2026-11-22T10:30:00Z');
+
+/** The whole annotated library's report in one arrangement, as the tests of each format use it. */
+export function libraryReport(lib: TestLibrary, arrangement: ReportArrangement): Report {
+  return buildReport(lib, { scope: { kind: 'library' }, arrangement, generatedAt: REPORT_DATE });
+}
+
+/** Every quote of a report in the order written: under the headings, then the unverified. */
+export function reportItems(report: Report): ReportItem[] {
+  return [...report.sections.flatMap((s) => s.items), ...report.unverified];
+}
+
+/** What a citation code carries. */
+export function tokenOf(c: Citation) {
+  return { sha256: c.sha256, start: c.start, end: c.end, page: c.page, fileName: c.fileName };
 }

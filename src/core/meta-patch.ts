@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './model';
-import { parseDate } from './text/dates';
+import { isRealIsoDate } from './text/calendar';
 
 /** Trimmed text where an empty field means "not known". */
 const OptionalTextSchema = z
@@ -17,7 +17,7 @@ const OptionalDateSchema = z
   .string()
   .trim()
   .transform((value) => value || null)
-  .pipe(IsoDateSchema.refine((value) => parseDate(value) === value, DATE_REAL_MESSAGE).nullable())
+  .pipe(IsoDateSchema.refine(isRealIsoDate, DATE_REAL_MESSAGE).nullable())
   .nullable();
 
 /**

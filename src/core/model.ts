@@ -47,8 +47,22 @@ export const DocumentMetaSchema = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
+/**
+ * How a file's text encoding was settled: by a byte-order mark, by the page's own declaration,
+ * by detection that was clear ('detected') or not ('guessed': worth checking), or by the
+ * analyst ('chosen', when a file is read again as another encoding).
+ */
+export const EncodingHowSchema = z.enum(['bom', 'declared', 'detected', 'guessed', 'chosen']);
+export type EncodingHow = z.infer<typeof EncodingHowSchema>;
+
+/** The encoding a text or HTML file was read as, by its WHATWG name ('shift_jis'). */
+export const ReadAsSchema = z.object({ encoding: z.string(), how: EncodingHowSchema });
+export type ReadAs = z.infer<typeof ReadAsSchema>;
+
 /** What an ingest parser returns for one file: text plus structure plus metadata. */
 export const ParsedDocumentSchema = DocumentMetaSchema.extend({
+  /** Text and HTML files: the encoding the bytes were read as, and how it was settled. */
+  readAs: ReadAsSchema.optional(),
   format: DocFormatSchema,
   /** Normalised text (NFC, \n line ends); blocks are separated by a blank line. */
   text: z.string(),
@@ -76,6 +90,8 @@ export const DocumentRecordSchema = DocumentMetaSchema.extend({
   flags: z.array(DocFlagSchema).optional(),
   /** Metadata fields the analyst edited; a new version of the file leaves them as edited. */
   editedFields: z.array(DocumentMetaSchema.keyof()).optional(),
+  /** Text and HTML files: the encoding the bytes were read as, and how it was settled. */
+  readAs: ReadAsSchema.optional(),
   /** Bumped each time a new version of the file replaces the text. */
   version: z.number().int().positive().optional(),
 });
@@ -156,6 +172,23 @@ export const StatusChangeSchema = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
+/**
+ * An earlier version of an annotation that a merge replaced, or a colleague's version that lost
+ * to a newer edit here: what it said, when it was last edited, and when it was set aside.
+ */
+export const AnnotationVersionSchema = z.object({
+  tag: TagSchema,
+  note: z.string(),
+  actor: z.string().optional(),
+  statementDate: IsoDateSchema.optional(),
+  labels: z.array(z.string()).optional(),
+  status: PledgeStatusSchema.optional(),
+  rationale: z.string().optional(),
+  updatedAt: z.number(),
+  replacedAt: z.number(),
+});
+export type AnnotationVersion = z.infer<typeof AnnotationVersionSchema>;
+
 export const AnnotationSchema = z.object({
   id: z.string(),
   docId: z.string(),
@@ -172,6 +205,8 @@ export const AnnotationSchema = z.object({
   status: PledgeStatusSchema.optional(),
   rationale: z.string().optional(),
   statusHistory: z.array(StatusChangeSchema).optional(),
+  /** Versions set aside when merging a colleague's work, oldest first. */
+  history: z.array(AnnotationVersionSchema).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -1,3 +1,4 @@
+import { release } from 'node:os';
 import { join } from 'node:path';
 import {
   app,
@@ -12,8 +13,18 @@ import { MENU_COMMAND_CHANNEL, type MenuCommand } from '@core/ipc/contract';
 import { createAppPolicy, isPermissionGranted, isTrustedSenderEvent } from './app-policy';
 import { FileRegistry } from './file-registry';
 import { registerIpcHandlers, type DialogFunctions } from './ipc-handlers';
+import {
+  CRASH_WINDOW_MS,
+  createChildGoneHandler,
+  createCrashCounter,
+  createMainErrorHandler,
+  createRenderGoneHandler,
+  focusExistingWindow,
+} from './lifecycle';
+import { createLogFile } from './log-file';
 import { buildMenuTemplate } from './menu';
 import { createPdfPrinter, PDF_PARTITION } from './pdf-print';
+import { resolveLogDir, resolveSamplesDir } from './paths';
 import { createMainWindow, lockDownContents } from './window';
 
 const APP_NAME = 'Dossier';
@@ -22,9 +33,11 @@ const APP_NAME = 'Dossier';
 const mainDir = import.meta.dirname;
 const preloadPath = join(mainDir, '../preload/index.cjs');
 const rendererIndexPath = join(mainDir, '../renderer/index.html');
-const samplesDir = app.isPackaged
-  ? join(process.resourcesPath, 'samples')
-  : join(mainDir, '../../resources/samples');
+const samplesDir = resolveSamplesDir({
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  mainDir,
+});
 // The dev server is only ever trusted in an unpackaged build, whatever the environment says.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
@@ -35,10 +48,50 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 app.enableSandbox();
 
 const policy = createAppPolicy({ rendererIndexPath, devServerUrl });
+const log = createLogFile({ dir: resolveLogDir(app.getPath('userData')) });
+const writeLog = (entry: Parameters<typeof log.write>[0]) => log.write(entry);
 let mainWindow: BrowserWindow | undefined;
 
+function askAfterCrashes(window: BrowserWindow, message: string, detail: string) {
+  return dialog
+    .showMessageBox(window, {
+      type: 'error',
+      title: APP_NAME,
+      message,
+      detail,
+      buttons: ['Reload', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    })
+    .then(({ response }) => (response === 1 ? ('quit' as const) : ('reload' as const)));
+}
+
 function openMainWindow(): BrowserWindow {
-  const window = createMainWindow({ BrowserWindow, preloadPath, rendererIndexPath, devServerUrl });
+  const window = createMainWindow({
+    BrowserWindow,
+    preloadPath,
+    rendererIndexPath,
+    devServerUrl,
+    onLoadFailed: (error) =>
+      writeLog({
+        level: 'error',
+        source: 'main',
+        message: `The window's page could not be loaded: ${String(error)}`,
+      }),
+  });
+  const onRenderGone = createRenderGoneHandler({
+    window: { isDestroyed: () => window.isDestroyed(), reload: () => window.webContents.reload() },
+    log: writeLog,
+    logFile: log.path,
+    counter: createCrashCounter({ windowMs: CRASH_WINDOW_MS }),
+    ask: (message, detail) => askAfterCrashes(window, message, detail),
+    quit: () => app.quit(),
+  });
+  window.webContents.on('render-process-gone', (_event, details) => void onRenderGone(details));
+  window.on('unresponsive', () =>
+    writeLog({ level: 'warn', source: 'main', message: 'The window stopped responding' }),
+  );
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
@@ -97,13 +150,34 @@ function secureSession(): void {
   });
 }
 
+function diagnostics() {
+  return {
+    appVersion: app.getVersion(),
+    versions: {
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    },
+    platform: process.platform,
+    arch: process.arch,
+    osRelease: release(),
+  };
+}
+
 function start(): void {
+  const onMainError = createMainErrorHandler({
+    log: writeLog,
+    logFile: log.path,
+    showError: (title, content) => dialog.showErrorBox(title, content),
+  });
+  process.on('uncaughtException', (error) => onMainError(error, 'uncaughtException'));
+  process.on('unhandledRejection', (reason) => onMainError(reason, 'unhandledRejection'));
+  const onChildGone = createChildGoneHandler(writeLog);
+  app.on('child-process-gone', (_event, details) => onChildGone(details));
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, policy));
 
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (!focusExistingWindow(mainWindow) && app.isReady()) openMainWindow();
   });
 
   app.on('window-all-closed', () => {
@@ -111,6 +185,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    writeLog({ level: 'info', source: 'main', message: `${APP_NAME} ${app.getVersion()} started` });
     secureSession();
     registerIpcHandlers<IpcMainInvokeEvent>({
       ipcMain,
@@ -119,8 +194,10 @@ function start(): void {
       samplesDir,
       defaultSaveDir: documentsDir,
       isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+      log,
+      diagnostics,
       printToPdf: createPdfPrinter({
-        createWindow: (options) => new BrowserWindow(options),
+        BrowserWindow,
         session: session.fromPartition(PDF_PARTITION, { cache: false }),
       }),
     });
@@ -139,5 +216,6 @@ function start(): void {
   });
 }
 
+// A second copy would open the same IndexedDB files: it hands over to the first and quits.
 if (app.requestSingleInstanceLock()) start();
 else app.quit();

@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SAVE_BYTES } from '@core/ipc/contract';
+import { ipcContract, MAX_SAVE_BYTES } from '@core/ipc/contract';
 import { createAppPolicy, isTrustedSenderEvent, type SenderEventLike } from './app-policy';
 import { FileRegistry } from './file-registry';
+import { createLogFile } from './log-file';
 import {
   createHandlers,
   registerIpcHandlers,
@@ -57,8 +58,18 @@ function deps(): HandlerDeps<SenderEventLike> {
       printed.push(html);
       return new TextEncoder().encode(`%PDF-1.4\n% ${html.length} chars\n%%EOF\n`);
     },
+    log: createLogFile({ dir: join(root, 'logs') }),
+    diagnostics: () => testDiagnostics,
   };
 }
+
+const testDiagnostics = {
+  appVersion: '0.1.0',
+  versions: { electron: '45.4.1', chrome: '142.0.0.0', node: '22.20.0' },
+  platform: 'linux',
+  arch: 'x64',
+  osRelease: '6.1.0',
+};
 
 async function put(path: string, content: string): Promise<string> {
   await mkdir(join(path, '..'), { recursive: true });
@@ -89,13 +100,12 @@ describe('sender and request checks', () => {
       handlers['import:pick'](foreignEvent, { mode: 'files' }),
       handlers['import:samples'](foreignEvent, {}),
       handlers['import:read'](foreignEvent, { id: 'x' }),
-      handlers['report:save-file'](foreignEvent, {
+      handlers['file:save'](foreignEvent, {
         suggestedName: 'r',
-        format: 'csv',
+        extension: 'csv',
         bytes: new Uint8Array([1]),
       }),
       handlers['report:print-pdf'](foreignEvent, { suggestedName: 'r', html: '<p>x</p>' }),
-      handlers['report:pick'](foreignEvent, {}),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: false, error: /untrusted/ });
     expect(dialogCalls).toEqual([]);
@@ -117,17 +127,16 @@ describe('sender and request checks', () => {
       const result = await handlers['import:pick'](appEvent, raw);
       expect(result).toMatchObject({ ok: false, error: /^invalid request: / });
     }
-    const save = await handlers['report:save-file'](appEvent, { suggestedName: '', bytes: 1 });
+    const save = await handlers['file:save'](appEvent, { suggestedName: '', bytes: 1 });
     expect(save).toMatchObject({ ok: false, error: /invalid request: .*suggestedName/ });
     for (const raw of [
-      { suggestedName: 'r', format: 'pdf', bytes: new Uint8Array(1) },
-      { suggestedName: 'r', format: 'exe', bytes: new Uint8Array(1) },
-      { suggestedName: 'r', format: 'csv', bytes: 'text, not bytes' },
-      { suggestedName: 'r', format: 'csv', bytes: [1, 2, 3] },
+      { suggestedName: 'r', extension: '.exe', bytes: new Uint8Array(1) },
+      { suggestedName: 'r', extension: 'csv', bytes: 'text, not bytes' },
+      { suggestedName: 'r', extension: 'csv', bytes: [1, 2, 3] },
     ]) {
-      expect(await handlers['report:save-file'](appEvent, raw)).toMatchObject({
+      expect(await handlers['file:save'](appEvent, raw)).toMatchObject({
         ok: false,
-        error: /^invalid request: (format|bytes)/,
+        error: /^invalid request: (extension|bytes)/,
       });
     }
     expect(await handlers['report:print-pdf'](appEvent, { suggestedName: 'r' })).toMatchObject({
@@ -241,15 +250,15 @@ describe('import:samples and import:read', () => {
   });
 });
 
-describe('report:save-file', () => {
+describe('file:save for reports', () => {
   it("offers the format's extension in Documents and writes the bytes where the user chose", async () => {
     const target = join(root, 'chosen', 'my report.docx');
     await mkdir(join(root, 'chosen'));
     saveResult = { canceled: false, filePath: target };
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 255]);
-    const result = await createHandlers(deps())['report:save-file'](appEvent, {
+    const result = await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: '../../etc/passwd',
-      format: 'docx',
+      extension: 'docx',
       bytes,
     });
     expect(result).toEqual({ ok: true, value: { saved: true } });
@@ -261,37 +270,37 @@ describe('report:save-file', () => {
   });
 
   it.each([
-    ['markdown', 'dossier-report.md', 'md'],
-    ['html', 'dossier-report.html', 'html'],
-    ['csv', 'dossier-report.csv', 'csv'],
-    ['xlsx', 'dossier-report.xlsx', 'xlsx'],
-  ] as const)('filters a %s save by .%s', async (format, name, extension) => {
-    await createHandlers(deps())['report:save-file'](appEvent, {
+    ['Markdown', 'dossier-report.md', 'md'],
+    ['HTML', 'dossier-report.html', 'html'],
+    ['CSV', 'dossier-report.csv', 'csv'],
+    ['Excel workbook', 'dossier-report.xlsx', 'xlsx'],
+  ] as const)('filters a save by %s (.%s)', async (filterName, name, extension) => {
+    await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: name,
-      format,
+      extension,
       bytes: new Uint8Array([65]),
     });
     expect(dialogCalls[0]?.options).toMatchObject({
       defaultPath: join(documentsDir, name),
-      filters: [{ extensions: [extension] }],
+      filters: [{ name: filterName, extensions: [extension] }],
     });
   });
 
   it('refuses bytes over the save limit before asking anything', async () => {
     // Zero-filled pages are not touched, so this costs no real memory.
-    const result = await createHandlers(deps())['report:save-file'](appEvent, {
+    const result = await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: 'huge.csv',
-      format: 'csv',
+      extension: 'csv',
       bytes: new Uint8Array(MAX_SAVE_BYTES + 1),
     });
-    expect(result).toMatchObject({ ok: false, error: /bytes: larger than the save limit/ });
+    expect(result).toMatchObject({ ok: false, error: /bytes: file too large/ });
     expect(dialogCalls).toEqual([]);
   });
 
   it('answers saved:false when the user cancels and writes nothing', async () => {
-    const result = await createHandlers(deps())['report:save-file'](appEvent, {
+    const result = await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: 'report.csv',
-      format: 'csv',
+      extension: 'csv',
       bytes: new Uint8Array([65]),
     });
     expect(result).toEqual({ ok: true, value: { saved: false } });
@@ -300,9 +309,9 @@ describe('report:save-file', () => {
 
   it('reports a write failure as an error result', async () => {
     saveResult = { canceled: false, filePath: join(root, 'no-such-dir', 'r.md') };
-    const result = await createHandlers(deps())['report:save-file'](appEvent, {
+    const result = await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: 'r',
-      format: 'markdown',
+      extension: 'md',
       bytes: new Uint8Array([65]),
     });
     expect(result).toMatchObject({ ok: false, error: /ENOENT/ });
@@ -350,43 +359,34 @@ describe('report:print-pdf', () => {
   });
 });
 
-describe('report:pick', () => {
-  it('registers the chosen report under an opaque id that import:read then reads', async () => {
-    const report = await put(join(root, 'reports', 'dossier-report.html'), '<h1>Report</h1>');
-    openResult = { canceled: false, filePaths: [report] };
-    const handlers = createHandlers(deps());
-    const picked = await handlers['report:pick'](appEvent, {});
-    if (!picked.ok) throw new Error(picked.error);
-    expect(picked.value).toMatchObject({
-      cancelled: false,
-      file: { name: 'dossier-report.html', relativePath: 'dossier-report.html', size: 15 },
+describe('file:save', () => {
+  it('writes the bytes where the user chose, offering only the file’s extension', async () => {
+    const target = join(root, 'chosen', 'library.dossier');
+    await mkdir(join(root, 'chosen'));
+    saveResult = { canceled: false, filePath: target };
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]);
+    const result = await createHandlers(deps())['file:save'](appEvent, {
+      suggestedName: '../Library 2026-01-02.dossier',
+      bytes,
+      extension: 'dossier',
     });
-    expect(picked.value.file?.id).not.toContain(root);
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
     expect(dialogCalls[0]?.options).toMatchObject({
-      properties: ['openFile'],
-      filters: [
-        { extensions: ['html', 'htm', 'md', 'markdown', 'docx', 'csv'] },
-        { extensions: ['*'] },
-      ],
-    });
-    const read = await handlers['import:read'](appEvent, { id: picked.value.file?.id });
-    if (!read.ok) throw new Error(read.error);
-    expect(new TextDecoder().decode(read.value)).toBe('<h1>Report</h1>');
-  });
-
-  it('answers cancelled when the user closes the dialog', async () => {
-    expect(await createHandlers(deps())['report:pick'](appEvent, {})).toEqual({
-      ok: true,
-      value: { cancelled: true, file: null },
+      defaultPath: join(documentsDir, 'Library 2026-01-02.dossier'),
+      filters: [{ name: 'DOSSIER', extensions: ['dossier'] }],
     });
   });
 
-  it('reports a chosen path that is not a file', async () => {
-    openResult = { canceled: false, filePaths: [documentsDir] };
-    expect(await createHandlers(deps())['report:pick'](appEvent, {})).toMatchObject({
-      ok: false,
-      error: /not a readable file/,
-    });
+  it('refuses an extension that is not a plain word, and bytes that are not bytes', async () => {
+    const handlers = createHandlers(deps());
+    for (const request of [
+      { suggestedName: 'x', bytes: new Uint8Array(1), extension: '../exe' },
+      { suggestedName: 'x', bytes: 'text', extension: 'dossier' },
+    ]) {
+      expect(await handlers['file:save'](appEvent, request)).toMatchObject({ ok: false });
+    }
+    expect(dialogCalls).toHaveLength(0);
   });
 });
 
@@ -398,7 +398,7 @@ describe('safeFileName', () => {
     ['report.md', 'pdf', 'report.md.pdf'],
     ['dossier-report-2016.docx', 'docx', 'dossier-report-2016.docx'],
     ['a/b\\c:d*e?f"g<h>i|j', 'csv', 'a-b-c-d-e-f-g-h-i-j.csv'],
-    ['..', 'html', 'report.html'],
+    ['..', 'html', 'dossier.html'],
     ['.bashrc', 'md', 'bashrc.md'],
     ['line\nbreak\u0000', 'md', 'line-break-.md'],
     ['CON', 'xlsx', '_CON.xlsx'],
@@ -422,14 +422,7 @@ describe('registerIpcHandlers', () => {
       ...deps(),
       ipcMain: { handle: (channel, fn) => registered.set(channel, fn) },
     });
-    expect([...registered.keys()].sort()).toEqual([
-      'import:pick',
-      'import:read',
-      'import:samples',
-      'report:pick',
-      'report:print-pdf',
-      'report:save-file',
-    ]);
+    expect([...registered.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
     expect(await registered.get('import:read')?.(foreignEvent, { id: 'x' })).toMatchObject({
       ok: false,
     });

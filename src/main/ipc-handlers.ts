@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ZodError, ZodType } from 'zod';
-import type { ReportFormat } from '@core/export/report-types';
 import {
   ipcContract,
-  SAVE_FILTERS,
-  VERIFIABLE_EXTENSIONS,
+  type Diagnostics,
   type IpcChannel,
   type IpcRequest,
   type IpcResponse,
@@ -19,6 +17,7 @@ import {
   writeFileAtomically,
   type FoundFile,
 } from './files';
+import { createRateLimitedLog, type LogFile } from './log-file';
 
 /**
  * The main side of the IPC contract. Electron itself is injected (ipcMain, dialogs, the sender
@@ -52,8 +51,18 @@ export interface HandlerDeps<E> {
   isTrustedSender: (event: E) => boolean;
   /** Prints a report's HTML to PDF bytes (a hidden, offline window in the app). */
   printToPdf: (html: string) => Promise<Uint8Array>;
+  /** The desktop log: the page's entries, and main's notes on requests it refused or failed. */
+  log: Pick<LogFile, 'path' | 'write' | 'recent'>;
+  /** Versions and platform, as main reports them (app.getVersion(), process.versions, os). */
+  diagnostics: () => Omit<Diagnostics, 'logFile' | 'recentProblems'>;
   maxReadBytes?: number;
+  /** Clock for the log's rate limit (tests). */
+  now?: () => number;
 }
+
+/** Entries per minute the page may cause in the log, its own and main's notes on its requests. */
+export const PAGE_LOG_ENTRIES_PER_MINUTE = 60;
+const RECENT_PROBLEMS = 50;
 
 export interface IpcMainLike<E> {
   handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<unknown>): void;
@@ -76,6 +85,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What the save dialog calls the file types the app writes; others go by their extension. */
+const FILE_TYPE_NAMES: Partial<Record<string, string>> = {
+  md: 'Markdown',
+  html: 'HTML',
+  pdf: 'PDF',
+  docx: 'Word document',
+  csv: 'CSV',
+  xlsx: 'Excel workbook',
+  jsonld: 'W3C Web Annotation',
+  qdpx: 'REFI-QDA project',
+};
+
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 const MAX_NAME_CHARS = 120;
 
@@ -95,12 +116,24 @@ export function safeFileName(suggested: string, extension: string): string {
     .replace(ending, '')
     .slice(0, MAX_NAME_CHARS)
     .replace(/[\s.]+$/, '');
-  if (name === '') name = 'report';
+  if (name === '') name = extension === 'md' ? 'report' : 'dossier';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
   return `${name}.${extension}`;
 }
 
 export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
+  // One budget for everything the page can make main write, so a looping page cannot fill the disk.
+  const pageLog = createRateLimitedLog(deps.log, {
+    max: PAGE_LOG_ENTRIES_PER_MINUTE,
+    windowMs: 60_000,
+    now: deps.now,
+  });
+  const refused = (channel: IpcChannel, error: string) => {
+    // The channel and the reason only: a request's content may hold document text.
+    pageLog({ level: 'warn', source: 'main', message: `IPC ${channel}: ${error}`.slice(0, 500) });
+    return { ok: false as const, error };
+  };
+
   function guard<C extends IpcChannel>(
     channel: C,
     work: (request: IpcRequest<C>, event: E) => Promise<IpcResponse<C>>,
@@ -108,15 +141,14 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
     const schema: ZodType = ipcContract[channel].request;
     return async (event, raw) => {
       try {
-        if (!deps.isTrustedSender(event))
-          return { ok: false, error: `untrusted sender (${channel})` };
+        if (!deps.isTrustedSender(event)) return refused(channel, `untrusted sender (${channel})`);
         const parsed = schema.safeParse(raw);
         if (!parsed.success) {
-          return { ok: false, error: `invalid request: ${describeIssues(parsed.error)}` };
+          return refused(channel, `invalid request: ${describeIssues(parsed.error)}`);
         }
         return { ok: true, value: await work(parsed.data as IpcRequest<C>, event) };
       } catch (error) {
-        return { ok: false, error: messageOf(error) };
+        return refused(channel, messageOf(error));
       }
     };
   }
@@ -124,27 +156,31 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
   const register = (files: readonly FoundFile[]) =>
     files.map((file) => deps.registry.register(file.absPath, file.relativePath, file.size));
 
-  /** The save dialog for one export format; undefined when the user cancels. */
-  const askWhereToSave = async (event: E, suggestedName: string, format: ReportFormat) => {
-    const filter = SAVE_FILTERS[format];
+  /** The save dialog for one file type; undefined when the user cancels. */
+  const askWhereToSave = async (event: E, suggestedName: string, extension: string) => {
     const result = await deps.dialog.showSaveDialog(event, {
-      title: 'Export report',
-      defaultPath: join(
-        deps.defaultSaveDir(),
-        safeFileName(suggestedName, filter.extensions[0] ?? format),
-      ),
-      filters: [filter],
+      title: 'Save',
+      defaultPath: join(deps.defaultSaveDir(), safeFileName(suggestedName, extension)),
+      filters: [
+        { name: FILE_TYPE_NAMES[extension] ?? extension.toUpperCase(), extensions: [extension] },
+      ],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     return result.canceled || !result.filePath ? undefined : result.filePath;
   };
 
   return {
-    'import:pick': guard('import:pick', async ({ mode }, event) => {
+    'import:pick': guard('import:pick', async ({ mode, extensions }, event) => {
       const options: OpenDialogOptions =
         mode === 'folder'
           ? { title: 'Import folder', properties: ['openDirectory'] }
-          : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
+          : mode === 'file'
+            ? {
+                title: 'Open file',
+                properties: ['openFile'],
+                filters: extensions?.length ? [{ name: extensions.join(', '), extensions }] : [],
+              }
+            : { title: 'Import files', properties: ['openFile', 'multiSelections'] };
       const result = await deps.dialog.showOpenDialog(event, options);
       const [first] = result.filePaths;
       if (result.canceled || first === undefined) return { cancelled: true, files: [] };
@@ -162,15 +198,22 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       return readFileChecked(path, deps.maxReadBytes);
     }),
 
-    'report:save-file': guard(
-      'report:save-file',
-      async ({ suggestedName, format, bytes }, event) => {
-        const path = await askWhereToSave(event, suggestedName, format);
-        if (path === undefined) return { saved: false };
-        await writeFileAtomically(path, bytes);
-        return { saved: true };
-      },
-    ),
+    'log:write': guard('log:write', async (entry) => ({
+      written: pageLog({ ...entry, source: 'renderer' }),
+    })),
+
+    'app:diagnostics': guard('app:diagnostics', async () => ({
+      ...deps.diagnostics(),
+      logFile: deps.log.path,
+      recentProblems: deps.log.recent(RECENT_PROBLEMS, (record) => record.level !== 'info'),
+    })),
+
+    'file:save': guard('file:save', async ({ suggestedName, bytes, extension }, event) => {
+      const path = await askWhereToSave(event, suggestedName, extension);
+      if (path === undefined) return { saved: false };
+      await writeFileAtomically(path, bytes);
+      return { saved: true };
+    }),
 
     'report:print-pdf': guard('report:print-pdf', async ({ suggestedName, html }, event) => {
       // Where first: a cancelled dialog costs no printing.
@@ -178,22 +221,6 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       if (path === undefined) return { saved: false };
       await writeFileAtomically(path, await deps.printToPdf(html));
       return { saved: true };
-    }),
-
-    'report:pick': guard('report:pick', async (_request, event) => {
-      const result = await deps.dialog.showOpenDialog(event, {
-        title: 'Verify report',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Dossier reports', extensions: [...VERIFIABLE_EXTENSIONS] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      });
-      const [first] = result.filePaths;
-      if (result.canceled || first === undefined) return { cancelled: true, file: null };
-      const [found] = await statFiles([first]);
-      if (!found) throw new Error('The chosen report is not a readable file');
-      return { cancelled: false, file: register([found])[0] ?? null };
     }),
   };
 }

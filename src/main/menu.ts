@@ -18,9 +18,9 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * handled here, so the menu and the page's own buttons take the same path.
  */
 export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
-  const command = (label: string, accelerator: string, name: MenuCommand) => ({
+  const command = (label: string, accelerator: string | null, name: MenuCommand) => ({
     label,
-    accelerator,
+    ...(accelerator ? { accelerator } : {}),
     click: () => deps.send(name),
   });
   const about: MenuItemConstructorOptions = {
@@ -55,6 +55,14 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       separator,
       command('Export Report…', 'CmdOrCtrl+E', 'export-report'),
       command('Verify Report…', 'CmdOrCtrl+Shift+E', 'verify-report'),
+      separator,
+      command('Back Up Library…', null, 'backup-library'),
+      command('Restore Library…', null, 'restore-library'),
+      command('Export Annotations…', null, 'export-annotations'),
+      command('Import Annotations…', null, 'import-annotations'),
+      command('Export Project…', null, 'export-project'),
+      command('Import Project…', null, 'import-project'),
+      command('About This Library', null, 'about-library'),
       separator,
       deps.isMac ? { role: 'close' } : { role: 'quit' },
     ],

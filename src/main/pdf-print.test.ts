@@ -6,15 +6,47 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createPdfPrinter,
   isAllowedPdfRequest,
-  pdfWindowOptions,
   printToPdfOptions,
   type PdfSessionLike,
+  type PdfWindowConstructor,
   type PdfWindowLike,
 } from './pdf-print';
 
+/** A stand-in for Electron's BrowserWindow class, built by `make` for each window opened. */
+function windowClass(
+  make: (options: BrowserWindowConstructorOptions) => PdfWindowLike,
+): PdfWindowConstructor {
+  return class {
+    constructor(options: BrowserWindowConstructorOptions) {
+      return make(options);
+    }
+  } as unknown as PdfWindowConstructor;
+}
+
+const noSession: PdfSessionLike = {
+  setPermissionRequestHandler: () => undefined,
+  setPermissionCheckHandler: () => undefined,
+  webRequest: { onBeforeRequest: () => undefined },
+};
+
 describe('the PDF window and print options', () => {
-  it('is hidden, sandboxed, without script or preload, in a session of its own', () => {
-    const options = pdfWindowOptions();
+  it('is hidden, sandboxed, without script or preload, in a session of its own', async () => {
+    const opened: BrowserWindowConstructorOptions[] = [];
+    const print = createPdfPrinter({
+      session: noSession,
+      BrowserWindow: windowClass((options) => {
+        opened.push(options);
+        return {
+          loadFile: async () => undefined,
+          webContents: { printToPDF: async () => new Uint8Array([37]) },
+          destroy: () => undefined,
+          isDestroyed: () => false,
+        };
+      }),
+    });
+    await print('<p>x</p>');
+    const [options = {}] = opened;
+    expect(opened).toHaveLength(1);
     expect(options.show).toBe(false);
     expect(options.webPreferences).toMatchObject({
       javascript: false,
@@ -22,6 +54,7 @@ describe('the PDF window and print options', () => {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
       partition: 'dossier-report-pdf',
     });
     expect(options.webPreferences?.preload).toBeUndefined();
@@ -115,7 +148,11 @@ describe('createPdfPrinter', () => {
 
   it('writes the HTML to a temporary file, prints it, and removes the file and window', async () => {
     const log: string[] = [];
-    const print = createPdfPrinter({ createWindow: fakeWindow(log), session, tempDir: temp });
+    const print = createPdfPrinter({
+      BrowserWindow: windowClass(fakeWindow(log)),
+      session,
+      tempDir: temp,
+    });
     const html = `<h1>Report</h1>${'<p>é</p>'.repeat(400_000)}`; // past data: URLs' 2 MB cap
     const pdf = await print(html);
     expect(new TextDecoder().decode(pdf)).toBe(`%PDF ${html.length}`);
@@ -133,7 +170,7 @@ describe('createPdfPrinter', () => {
     for (const fail of ['load', 'print'] as const) {
       const log: string[] = [];
       const print = createPdfPrinter({
-        createWindow: fakeWindow(log, fail),
+        BrowserWindow: windowClass(fakeWindow(log, fail)),
         session,
         tempDir: temp,
       });
@@ -153,7 +190,7 @@ describe('createPdfPrinter', () => {
       isDestroyed: () => false,
     });
     const print = createPdfPrinter({
-      createWindow: hanging,
+      BrowserWindow: windowClass(hanging),
       session,
       tempDir: temp,
       timeoutMs: 50,
@@ -164,7 +201,11 @@ describe('createPdfPrinter', () => {
 
   it('prints one report at a time, so the filter only ever allows the current file', async () => {
     const log: string[] = [];
-    const print = createPdfPrinter({ createWindow: fakeWindow(log), session, tempDir: temp });
+    const print = createPdfPrinter({
+      BrowserWindow: windowClass(fakeWindow(log)),
+      session,
+      tempDir: temp,
+    });
     const [a, b] = await Promise.all([print('<p>a</p>'), print('<p>bb</p>')]);
     expect(new TextDecoder().decode(a)).toBe('%PDF 8');
     expect(new TextDecoder().decode(b)).toBe('%PDF 9');

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
-import { LOCKED_WEB_PREFERENCES } from './window';
 
 /**
  * Prints a report's HTML to PDF in a hidden window of its own. Only Electron *types* are
@@ -17,19 +16,34 @@ export const PDF_PARTITION = 'dossier-report-pdf';
 /** Long enough for a whole library's report; a print that hangs past it fails with a reason. */
 export const PDF_TIMEOUT_MS = 5 * 60_000;
 
-export function pdfWindowOptions(): BrowserWindowConstructorOptions {
-  return {
+/**
+ * A hidden window for one report. A literal `new BrowserWindow({...})` with every setting
+ * spelled out, as in window.ts, so Electronegativity checks the real settings.
+ */
+function openPdfWindow(BrowserWindow: PdfWindowConstructor): PdfWindowLike {
+  return new BrowserWindow({
     show: false,
     width: 900,
     height: 1200,
     webPreferences: {
-      ...LOCKED_WEB_PREFERENCES,
       // No preload: the report's page gets no API at all, and no script may run in it.
       javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      enableWebSQL: false,
+      spellcheck: false,
       images: true,
       partition: PDF_PARTITION,
     },
-  };
+  });
 }
 
 /** Page numbers in the footer: Chromium fills the pageNumber and totalPages spans. */
@@ -87,8 +101,11 @@ export interface PdfWindowLike {
   isDestroyed(): boolean;
 }
 
+export type PdfWindowConstructor = new (options: BrowserWindowConstructorOptions) => PdfWindowLike;
+
 export interface PdfPrinterDeps {
-  createWindow: (options: BrowserWindowConstructorOptions) => PdfWindowLike;
+  /** Electron's BrowserWindow class (a stand-in in tests). */
+  BrowserWindow: PdfWindowConstructor;
   session: PdfSessionLike;
   /** Where the report's HTML is written for the window to load; the system's temp folder. */
   tempDir?: string;
@@ -129,7 +146,7 @@ export function createPdfPrinter(deps: PdfPrinterDeps): (html: string) => Promis
     try {
       await writeFile(file, html, 'utf8');
       allowedUrl = pathToFileURL(file).href;
-      window = deps.createWindow(pdfWindowOptions());
+      window = openPdfWindow(deps.BrowserWindow);
       const current = window;
       const printed = (async () => {
         await current.loadFile(file);

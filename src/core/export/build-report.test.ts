@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, type TestLibrary } from '../../../tests/report-library';
+import { readFileSync } from 'node:fs';
+import { annotatedLibrary, EXPORT_FIXTURES, type TestLibrary } from '../../../tests/report-library';
 import { quoteOf } from '../annotations/selectors-of';
 import type { Annotation } from '../model';
 import { buildReport, ReportScopeError } from './build-report';
@@ -98,8 +99,11 @@ describe('buildReport, arranged by pledge', () => {
 
 describe('citations', () => {
   it('count code points, so quotes with emoji and astral characters cut out of the text exactly', () => {
+    // The file has Windows line ends; offsets count in the text as stored, with \n line ends.
+    expect(readFileSync(`${EXPORT_FIXTURES}astral-crlf.txt`, 'utf8')).toContain('\r\n');
     const report = buildReport(lib, options());
     const { text } = lib.doc('astral-crlf').content;
+    expect(text).not.toContain('\r');
     const points = Array.from(text);
     const astral = allItems(report).filter((i) => i.doc.fileName === 'astral-crlf.txt');
     expect(astral).toHaveLength(2);

@@ -19,41 +19,50 @@ export function parseCsv(input: string): string[][] {
   const separator = separatorOf(text);
   const records: string[][] = [];
   let record: string[] = [];
-  let field = '';
-  let quoted = false;
   let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
   while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
+    let field = '';
+    if (text[i] === '"') {
+      // Quoted: runs up to each quote are sliced at once; a doubled quote is one quote.
       i += 1;
+      for (;;) {
+        const quote = text.indexOf('"', i);
+        if (quote < 0) {
+          field += text.slice(i);
+          i = text.length;
+          break;
+        }
+        field += text.slice(i, quote);
+        i = quote + 1;
+        if (text[i] !== '"') break;
+        field += '"';
+        i += 1;
+      }
+    }
+    // Unquoted, or what follows a closing quote before the separator (kept, as spreadsheets do).
+    let end = i;
+    while (
+      end < text.length &&
+      text[end] !== separator &&
+      text[end] !== '\n' &&
+      text[end] !== '\r'
+    ) {
+      end += 1;
+    }
+    field += text.slice(i, end);
+    record.push(field);
+    i = end;
+    if (text[i] === separator) {
+      i += 1;
+      if (i === text.length) record.push('');
       continue;
     }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === separator) endField();
-    else if (c === '\r' || c === '\n') {
-      endRecord();
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-    } else field += c;
-    i += 1;
+    records.push(record);
+    record = [];
+    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+    else i += 1;
   }
-  if (field !== '' || record.length > 0) endRecord();
+  if (record.length > 0) records.push(record);
   return records;
 }
 

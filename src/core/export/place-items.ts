@@ -3,7 +3,7 @@ import { dateOf } from '../annotations/dossier';
 import { quoteOf } from '../annotations/selectors-of';
 import type { Annotation, DocumentRecord, PageSelector } from '../model';
 import { pageOfOffset } from '../pdf-text-map/pdf-text-map';
-import { codePointIndex, type CodePointIndex } from './code-points';
+import { codePointIndex, type CodePointIndex } from '../text/code-points';
 import type { Citation, ReportLibrary, ReportText, Verification } from './report-types';
 
 /** An annotation placed again in its document's current text, before it is arranged. */
@@ -89,7 +89,11 @@ function placer(doc: DocumentRecord, content: ReportText | undefined, points: Co
         citation: citationOf(doc, start, end, page && pages ? page.index + 1 : null),
       };
     }
-    const quote = content!.text.slice(found.start, found.end);
+    // A range that splits an emoji (possible for a stored position) takes the whole character.
+    const text = content!.text;
+    if (splitsPair(text, found.start)) found.start -= 1;
+    if (splitsPair(text, found.end)) found.end += 1;
+    const quote = text.slice(found.start, found.end);
     const inPlace =
       position !== undefined &&
       position.start === found.start &&
@@ -151,4 +155,11 @@ function missingDocument(docId: string, annotation: Annotation | undefined): Doc
     textLength: 0,
     importedAt: 0,
   };
+}
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { DOMParser, parseHTML } from 'linkedom/worker';
+import { Parser } from 'htmlparser2';
 import { parseCiteToken, type CiteToken } from './cite-token';
 import { parseCsv } from './csv';
 import { unescapeMarkdown } from './markdown-escape';
@@ -54,14 +54,37 @@ function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes); // drops a byte-order mark
 }
 
-/** Each quote block with its `data-dossier-cite` token; the block's text is the quote. */
+/**
+ * Each element with a `data-dossier-cite` token, with its text as the quote. Read with a
+ * streaming parser: a report of twenty thousand quotes is too big to build a DOM of quickly.
+ */
 export function readHtml(html: string): ReadQuote[] {
-  const { document } = parseHTML(html);
   const quotes: ReadQuote[] = [];
-  for (const element of document.querySelectorAll(`[${CITE_ATTRIBUTE}]`)) {
-    const token = parseCiteToken(element.getAttribute(CITE_ATTRIBUTE) ?? '');
-    if (token) quotes.push({ quote: element.textContent ?? '', token });
-  }
+  let open: { token: CiteToken; depth: number; text: string } | null = null;
+  let depth = 0;
+  const parser = new Parser(
+    {
+      onopentag(_name, attributes) {
+        depth += 1;
+        const cite = attributes[CITE_ATTRIBUTE];
+        const token = !open && cite !== undefined ? parseCiteToken(cite) : null;
+        if (token) open = { token, depth, text: '' };
+        else if (open && _name === 'br') open.text += '\n';
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag() {
+        if (open && depth === open.depth) {
+          quotes.push({ quote: open.text, token: open.token });
+          open = null;
+        }
+        depth -= 1;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
   return quotes;
 }
 
@@ -76,7 +99,10 @@ export function readMarkdown(markdown: string): ReadQuote[] {
     const token = match ? parseCiteToken(match[1] ?? '') : null;
     if (!token) return;
     const quoted: string[] = [];
-    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('>'); j += 1) {
+    // Blank lines an editor may have put between the comment and its quote are skipped.
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j += 1;
+    for (; j < lines.length && lines[j]!.startsWith('>'); j += 1) {
       quoted.push(unescapeMarkdown(lines[j]!.replace(/^>[ \t]?/, '')));
     }
     quotes.push({ quote: quoted.join('\n'), token });
@@ -145,89 +171,85 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadQuote[]> {
   }
   const footnotesXml = (await zip.file('word/footnotes.xml')?.async('string')) ?? '';
   const tokens = new Map<string, CiteToken>();
-  for (const note of elements(parseXml(footnotesXml), 'w:footnote')) {
-    const token = parseCiteToken(textOf(note).text);
-    if (token) tokens.set(note.getAttribute('w:id') ?? '', token);
-  }
+  wordParagraphs(footnotesXml, (paragraph) => {
+    const token = parseCiteToken(paragraph.text);
+    if (token && paragraph.note !== null) tokens.set(paragraph.note, token);
+  });
   const quotes: ReadQuote[] = [];
   let pending: string[] = [];
-  for (const paragraph of elements(parseXml(documentXml), 'w:p')) {
-    const { text, footnotes } = textOf(paragraph);
-    const isQuote = styleOf(paragraph) === QUOTE_STYLE;
+  wordParagraphs(documentXml, ({ text, style, footnotes }) => {
     const token = footnotes.map((id) => tokens.get(id)).find((t) => t !== undefined);
     if (token) {
       quotes.push({ quote: [...pending, text].join('\n'), token });
       pending = [];
-    } else if (isQuote) pending.push(text);
+    } else if (style?.startsWith(QUOTE_STYLE)) pending.push(text);
     else pending = [];
-  }
+  });
   return quotes;
 }
 
-interface XmlElement {
-  tagName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<XmlNode>;
-  getAttribute(name: string): string | null;
-  getElementsByTagName(name: string): ArrayLike<XmlElement>;
-}
-interface XmlNode {
-  nodeType: number;
-  textContent: string | null;
+interface WordParagraph {
+  text: string;
+  style: string | null;
+  /** The ids of the footnotes it refers to. */
+  footnotes: string[];
+  /** The id of the footnote it is part of, in footnotes.xml. */
+  note: string | null;
 }
 
-function parseXml(xml: string): XmlElement {
-  return new DOMParser().parseFromString(xml || '<empty/>', 'text/xml')
-    .documentElement as unknown as XmlElement;
-}
+/** Text elements of a run read as what Word shows; deleted revisions and field codes skipped. */
+const SKIPPED = new Set(['w:del', 'w:delText', 'w:instrText', 'w:pPr', 'w:rPr']);
 
-function elements(root: XmlElement, name: string): XmlElement[] {
-  return Array.from(root.getElementsByTagName(name));
-}
-
-function styleOf(paragraph: XmlElement): string | null {
-  const style = paragraph.getElementsByTagName('w:pStyle')[0];
-  return style ? style.getAttribute('w:val') : null;
-}
-
-/** A paragraph's text as Word shows it (deleted revisions and field codes left out). */
-function textOf(root: XmlElement): { text: string; footnotes: string[] } {
-  let text = '';
-  const footnotes: string[] = [];
-  const walk = (node: XmlElement): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType !== 1) continue;
-      const element = child as unknown as XmlElement;
-      switch (element.tagName) {
-        case 'w:t':
-          text += element.textContent ?? '';
-          break;
-        case 'w:tab':
-          text += '\t';
-          break;
-        case 'w:br':
-        case 'w:cr': {
-          const type = element.getAttribute('w:type');
-          if (!type || type === 'textWrapping') text += '\n';
-          break;
+/**
+ * Each top-level paragraph of a WordprocessingML part, in order, as Word shows its text: runs'
+ * text, tabs and line breaks, with its style and footnote references. A streaming parse, so a
+ * large report reads quickly.
+ */
+function wordParagraphs(xml: string, onParagraph: (paragraph: WordParagraph) => void): void {
+  let note: string | null = null;
+  let paragraph: WordParagraph | null = null;
+  let nested = 0;
+  let skipping = 0;
+  let inText = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'w:footnote') note = attributes['w:id'] ?? null;
+        if (name === 'w:p') {
+          if (paragraph) nested += 1;
+          else paragraph = { text: '', style: null, footnotes: [], note };
+          return;
         }
-        case 'w:noBreakHyphen':
-          text += '-';
-          break;
-        case 'w:footnoteReference':
-          footnotes.push(element.getAttribute('w:id') ?? '');
-          break;
-        case 'w:del':
-        case 'w:delText':
-        case 'w:instrText':
-        case 'w:pPr':
-        case 'w:rPr':
-          break;
-        default:
-          walk(element);
-      }
-    }
-  };
-  walk(root);
-  return { text, footnotes };
+        if (!paragraph) return;
+        if (name === 'w:pStyle' && nested === 0) paragraph.style = attributes['w:val'] ?? null;
+        if (SKIPPED.has(name) || skipping > 0) {
+          skipping += 1;
+          return;
+        }
+        if (name === 'w:t') inText = true;
+        else if (name === 'w:tab') paragraph.text += '\t';
+        else if (name === 'w:br' || name === 'w:cr') {
+          const type = attributes['w:type'];
+          if (!type || type === 'textWrapping') paragraph.text += '\n';
+        } else if (name === 'w:noBreakHyphen') paragraph.text += '-';
+        else if (name === 'w:footnoteReference') paragraph.footnotes.push(attributes['w:id'] ?? '');
+      },
+      ontext(text) {
+        if (paragraph && inText && skipping === 0) paragraph.text += text;
+      },
+      onclosetag(name) {
+        if (name === 'w:p' && paragraph) {
+          if (nested > 0) nested -= 1;
+          else {
+            onParagraph(paragraph);
+            paragraph = null;
+          }
+        } else if (skipping > 0) skipping -= 1;
+        else if (name === 'w:t') inText = false;
+        if (name === 'w:footnote') note = null;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
 }

@@ -1,5 +1,11 @@
 import { PLEDGE_STATUS_LABELS, TAG_LABELS } from '../model';
-import { linkLine, relationLabel, UNVERIFIED_TITLE, VERIFICATION_LABELS } from './report-text';
+import {
+  linkLine,
+  relationLabel,
+  statusChangeLine,
+  UNVERIFIED_TITLE,
+  VERIFICATION_LABELS,
+} from './report-text';
 import type { Report, ReportItem } from './report-types';
 
 /** The columns of the CSV and Excel exports, one row per annotation. */
@@ -65,12 +71,7 @@ function rowOf(item: ReportItem, sections: readonly string[]): Row {
     Labels: (a.labels ?? []).join(', '),
     Status: a.status ? PLEDGE_STATUS_LABELS[a.status] : '',
     Rationale: a.rationale ?? '',
-    'Status history': (a.statusHistory ?? [])
-      .map(
-        (h) =>
-          `${new Date(h.at).toISOString().slice(0, 10)}: ${PLEDGE_STATUS_LABELS[h.status]}${h.rationale ? ` (${h.rationale})` : ''}`,
-      )
-      .join('\n'),
+    'Status history': (a.statusHistory ?? []).map(statusChangeLine).join('\n'),
     Relation: item.relation ? relationLabel(item.relation) : '',
     'Linked pledges': item.links.map(linkLine).join('\n'),
     'Document title': c.title,

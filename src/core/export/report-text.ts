@@ -1,4 +1,10 @@
-import { PLEDGE_STATUS_LABELS, TAG_LABELS, type Relation, type Tag } from '../model';
+import {
+  PLEDGE_STATUS_LABELS,
+  TAG_LABELS,
+  type Relation,
+  type StatusChange,
+  type Tag,
+} from '../model';
 import { shorten, statusLine, TAG_SECTION_TITLES } from './arrange-report';
 import {
   REPORT_ARRANGEMENT_LABELS,
@@ -141,17 +147,21 @@ export function itemDetails(item: ReportItem): { label: string; value: string }[
   if (a.labels?.length) rows.push({ label: 'Labels', value: a.labels.map(flat).join(', ') });
   if (a.status) rows.push({ label: 'Status', value: flat(statusLine(a)) });
   for (const change of a.statusHistory ?? []) {
-    const why = change.rationale ? ` (${flat(change.rationale)})` : '';
-    rows.push({
-      label: 'Status history',
-      value: `${new Date(change.at).toISOString().slice(0, 10)}: ${PLEDGE_STATUS_LABELS[change.status]}${why}`,
-    });
+    rows.push({ label: 'Status history', value: flat(statusChangeLine(change)) });
   }
   for (const link of item.links) {
     rows.push({ label: 'Linked', value: linkLine(link) });
   }
   if (item.verification === 'moved') rows.push({ label: 'Placed again', value: MOVED_NOTE });
   return rows;
+}
+
+/** "2016-04-12: Broken (No official convicted)": one assessment of a pledge. */
+export function statusChangeLine(change: StatusChange): string {
+  const at = new Date(change.at);
+  const day = Number.isNaN(at.getTime()) ? 'undated' : at.toISOString().slice(0, 10);
+  const why = change.rationale ? ` (${change.rationale})` : '';
+  return `${day}: ${PLEDGE_STATUS_LABELS[change.status]}${why}`;
 }
 
 export function linkLine(link: ReportItem['links'][number]): string {

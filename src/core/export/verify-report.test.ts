@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, importedDoc, type TestLibrary } from '../../../tests/report-library';
+import {
+  annotatedLibrary,
+  importedDoc,
+  type TestLibrary,
+  libraryReport,
+} from '../../../tests/report-library';
 import { SAMPLES_DIR } from '../../../tests/samples';
 import { reanchorAnnotation } from '../anchoring';
 import { buildReport } from './build-report';
@@ -17,11 +22,7 @@ let lib: TestLibrary;
 let report: Report;
 beforeAll(async () => {
   lib = await annotatedLibrary();
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'document',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'document');
 });
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -107,6 +108,15 @@ describe('verifyReport', () => {
       );
     },
   );
+
+  it('reads a Markdown report back after an editor re-spaced it', async () => {
+    const markdown = text(await writeReport(report, 'markdown'))
+      .replaceAll('-->\n>', '-->\n\n>')
+      .replaceAll('\n', '\r\n');
+    const result = await verifyReport({ name: 'r.md', bytes: bytesOf(markdown) }, lib);
+    expect(result.quotes).toHaveLength(report.counts.items);
+    expect(notVerified(result)).toEqual([]);
+  });
 
   it('finds a quote whose cited place was changed by hand elsewhere in its document', async () => {
     const html = text(await writeReport(report, 'html'));

@@ -1,7 +1,7 @@
 import { exactOccurrences } from '../anchoring/match-quote';
 import type { DocumentRecord } from '../model';
 import { collapsedView, collapseWhitespace } from '../text/normalise';
-import { codePointIndex, type CodePointIndex } from './code-points';
+import { codePointIndex, type CodePointIndex } from '../text/code-points';
 import { citationOf } from './place-items';
 import { readReport, type ReadQuote } from './read-report';
 import type { Citation, ReportLibrary, VerifiedQuote, VerifyResult } from './report-types';

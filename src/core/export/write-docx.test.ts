@@ -2,10 +2,17 @@ import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, docOf, XSS, type TestLibrary } from '../../../tests/report-library';
+import {
+  annotatedLibrary,
+  docOf,
+  XSS,
+  type TestLibrary,
+  libraryReport,
+  reportItems,
+  tokenOf,
+} from '../../../tests/report-library';
 import { convertWithSoffice, sofficeMissing } from '../../../tests/soffice';
 import { collapseWhitespace } from '../text/normalise';
-import { buildReport } from './build-report';
 import { parseCiteToken } from './cite-token';
 import { readDocx } from './read-report';
 import type { Report } from './report-types';
@@ -39,16 +46,12 @@ beforeAll(async () => {
   );
   lib.add(control);
   lib.annotate('control-chars', 'shelters\u000b will open\u0007 soon', 'evidence');
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'pledge',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'pledge');
   bytes = await writeReport(report, 'docx');
   zip = await JSZip.loadAsync(bytes);
 });
 
-const allItems = () => [...report.sections.flatMap((s) => s.items), ...report.unverified];
+const allItems = () => reportItems(report);
 
 /** Paragraphs of a part as [style, text]. */
 function paragraphs(doc: Awaited<ReturnType<typeof xml>>): [string, string][] {
@@ -138,36 +141,45 @@ describe('the Word report', () => {
   it("gives each quote in a shaded block under its tag's name, read back exactly with its citation", async () => {
     const read = await readDocx(bytes);
     expect(read.map((r) => r.quote)).toEqual(allItems().map((i) => xmlSafe(i.quote)));
-    expect(read.map((r) => r.token)).toEqual(
-      allItems().map(({ citation: c }) => ({
-        sha256: c.sha256,
-        start: c.start,
-        end: c.end,
-        page: c.page,
-        fileName: c.fileName,
-      })),
-    );
+    expect(read.map((r) => r.token)).toEqual(allItems().map((i) => tokenOf(i.citation)));
     const document = await xml('word/document.xml');
     const list = [...document.getElementsByTagName('w:p')];
-    const quotes = list.filter(
-      (p) => p.getElementsByTagName('w:pStyle')[0]?.getAttribute('w:val') === 'DossierQuote',
-    );
+    const styleOf = (p: (typeof list)[number]) =>
+      p.getElementsByTagName('w:pStyle')[0]?.getAttribute('w:val') ?? '';
+    const quotes = list.filter((p) => styleOf(p).startsWith('DossierQuote'));
     expect(quotes).toHaveLength(allItems().length);
+    const styles = [...(await xml('word/styles.xml')).getElementsByTagName('w:style')];
+    const tagName = { pledge: 'Pledge', evidence: 'Evidence', critique: 'Critique' } as const;
     quotes.forEach((quote, i) => {
       const item = allItems()[i]!;
+      expect(styleOf(quote)).toBe(`DossierQuote${tagName[item.tag]}`);
       const tagLine = list[list.indexOf(quote) - 1]!;
-      expect([...tagLine.getElementsByTagName('w:t')][0]!.textContent!.trim()).toBe(
-        { pledge: 'Pledge', evidence: 'Evidence', critique: 'Critique' }[item.tag],
-      );
-      const shading = quote.getElementsByTagName('w:shd')[0]!;
-      expect(shading.getAttribute('w:fill')).toBe(
-        { pledge: 'FBEFC5', evidence: 'D9EFE1', critique: 'FBDDD9' }[item.tag],
-      );
-      const border = quote.getElementsByTagName('w:left')[0]!;
-      expect(border.getAttribute('w:val')).toBe(
-        { pledge: 'single', evidence: 'dashed', critique: 'double' }[item.tag],
+      const tagRun = tagLine.getElementsByTagName('w:r')[0]!;
+      expect(tagRun.getElementsByTagName('w:t')[0]!.textContent!.trim()).toBe(tagName[item.tag]);
+      expect(tagRun.getElementsByTagName('w:rStyle')[0]!.getAttribute('w:val')).toBe(
+        `DossierTag${tagName[item.tag]}`,
       );
     });
+    // The tag's look lives in its styles: shading in its colour, a border and an underline in
+    // its line style (solid, dashed, double), and the name written out.
+    const style = (id: string) => styles.find((s) => s.getAttribute('w:styleId') === id)!;
+    for (const [tag, fill, line] of [
+      ['Pledge', 'FBEFC5', 'single'],
+      ['Evidence', 'D9EFE1', 'dashed'],
+      ['Critique', 'FBDDD9', 'double'],
+    ] as const) {
+      const quote = style(`DossierQuote${tag}`);
+      expect(quote.getElementsByTagName('w:basedOn')[0]!.getAttribute('w:val')).toBe(
+        'DossierQuote',
+      );
+      expect(quote.getElementsByTagName('w:shd')[0]!.getAttribute('w:fill')).toBe(fill);
+      expect(quote.getElementsByTagName('w:left')[0]!.getAttribute('w:val')).toBe(line);
+      const name = style(`DossierTag${tag}`);
+      expect(name.getAttribute('w:type')).toBe('character');
+      expect(name.getElementsByTagName('w:u')[0]!.getAttribute('w:val')).toBe(
+        line === 'dashed' ? 'dash' : line,
+      );
+    }
   });
 
   it('puts each citation in a footnote: document, source, date, page, file, hash, code points and the token', async () => {

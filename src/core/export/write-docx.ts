@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   Bookmark,
-  BorderStyle,
   Document,
   Footer,
   FootnoteReferenceRun,
@@ -10,14 +9,13 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
   Tab,
   TextRun,
-  type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
+import { TAGS, type Tag } from '../model';
 import { formatCiteToken } from './cite-token';
-import { QUOTE_STYLE } from './docx-style';
+import { CHARACTER_STYLES, PARAGRAPH_STYLES, quoteStyleOf, tagStyleOf } from './write-docx-styles';
 import {
   arrangementLine,
   citationLine,
@@ -30,7 +28,6 @@ import {
   sourceLine,
   SOURCES_INTRO,
   SOURCES_TITLE,
-  TAG_STYLES,
   tagGroupBefore,
   tagLabel,
   timestamp,
@@ -39,56 +36,6 @@ import {
 } from './report-text';
 import type { Report, ReportItem } from './report-types';
 import { xmlSafe } from './xml-safe';
-
-const BORDERS = {
-  solid: BorderStyle.SINGLE,
-  dashed: BorderStyle.DASHED,
-  double: BorderStyle.DOUBLE,
-} as const;
-
-const STYLES: IParagraphStyleOptions[] = [
-  {
-    id: QUOTE_STYLE,
-    name: 'Dossier Quote',
-    basedOn: 'Normal',
-    next: 'Normal',
-    run: { size: 23 },
-    paragraph: { indent: { left: 567, right: 283 }, spacing: { before: 40, after: 80 } },
-  },
-  {
-    id: 'DossierTag',
-    name: 'Dossier Tag',
-    basedOn: 'Normal',
-    next: QUOTE_STYLE,
-    run: { size: 19, font: 'Arial' },
-    paragraph: { keepNext: true, spacing: { before: 240, after: 40 } },
-  },
-  {
-    id: 'DossierCitation',
-    name: 'Dossier Citation',
-    basedOn: 'Normal',
-    run: { size: 17, color: '404040', font: 'Arial' },
-    paragraph: { indent: { left: 567 }, spacing: { after: 40 } },
-  },
-  {
-    id: 'DossierDetail',
-    name: 'Dossier Detail',
-    basedOn: 'Normal',
-    run: { size: 19, font: 'Arial' },
-    paragraph: { indent: { left: 567 }, spacing: { after: 20 } },
-  },
-  {
-    id: 'DossierNote',
-    name: 'Dossier Note',
-    basedOn: 'Normal',
-    run: { size: 21 },
-    paragraph: {
-      indent: { left: 1134 },
-      spacing: { before: 40, after: 40 },
-      border: { left: { style: BorderStyle.SINGLE, size: 8, color: '999999', space: 6 } },
-    },
-  },
-];
 
 /**
  * The report as a Word document (made with the `docx` library): a title page with the scope
@@ -162,7 +109,7 @@ export async function writeDocx(report: Report): Promise<Uint8Array> {
     creator: 'Dossier',
     title: `${REPORT_TITLE} — ${xmlSafe(scopeLine(report))}`,
     description: xmlSafe(countsLine(report)),
-    styles: { paragraphStyles: STYLES },
+    styles: { paragraphStyles: PARAGRAPH_STYLES, characterStyles: CHARACTER_STYLES },
     sections: [
       {
         footers: {
@@ -200,10 +147,7 @@ function titlePage(report: Report): Paragraph[] {
     new Paragraph({ spacing: { before: 240 }, children: [run(countsLine(report))] }),
     new Paragraph({
       spacing: { before: 480 },
-      children: (['pledge', 'evidence', 'critique'] as const).flatMap((tag, i) => [
-        ...(i > 0 ? [run('   ')] : []),
-        tagRun(tag),
-      ]),
+      children: TAGS.flatMap((tag, i) => [...(i > 0 ? [run('   ')] : []), tagRun(tag)]),
     }),
     new Paragraph({
       style: 'DossierCitation',
@@ -226,13 +170,6 @@ function heading(text: string, bookmark: string, pageBreakBefore: boolean): Para
 }
 
 function itemParagraphs(item: ReportItem): Paragraph[] {
-  const style = TAG_STYLES[item.tag];
-  const border = {
-    style: BORDERS[style.border],
-    size: style.border === 'double' ? 12 : 18,
-    color: style.ink,
-    space: 8,
-  };
   const head = itemHeadParts(item).join(' · ');
   const paragraphs = [
     new Paragraph({
@@ -240,28 +177,35 @@ function itemParagraphs(item: ReportItem): Paragraph[] {
       children: [tagRun(item.tag), ...(head ? [run(`  ${head}`)] : [])],
     }),
     new Paragraph({
-      style: QUOTE_STYLE,
-      keepLines: true,
-      shading: { type: ShadingType.CLEAR, color: 'auto', fill: lighten(style.fill) },
-      border: { left: border },
+      style: quoteStyleOf(item.tag),
       children: [
         ...textRuns(item.quote),
         new FootnoteReferenceRun({
           children: [
-            new Paragraph({ children: [run(citationLine(item.citation))] }),
             new Paragraph({
-              children: [run(formatCiteToken(item.citation), { size: 14, color: '606060' })],
+              children: [
+                run(citationLine(item.citation)),
+                new TextRun({
+                  text: formatCiteToken(item.citation),
+                  style: 'DossierToken',
+                  break: 1,
+                }),
+              ],
             }),
           ],
         }),
       ],
     }),
   ];
-  for (const { label, value } of itemDetails(item)) {
+  const details = itemDetails(item);
+  if (details.length > 0) {
     paragraphs.push(
       new Paragraph({
         style: 'DossierDetail',
-        children: [run(`${label}: `, { bold: true }), run(value)],
+        children: details.flatMap(({ label, value }, i) => [
+          new TextRun({ text: `${label}: `, style: 'DossierLabel', break: i > 0 ? 1 : undefined }),
+          run(value),
+        ]),
       }),
     );
   }
@@ -270,26 +214,15 @@ function itemParagraphs(item: ReportItem): Paragraph[] {
     paragraphs.push(
       new Paragraph({
         style: 'DossierNote',
-        children: [run('Note: ', { bold: true }), ...textRuns(note)],
+        children: [new TextRun({ text: 'Note: ', style: 'DossierLabel' }), ...textRuns(note)],
       }),
     );
   }
   return paragraphs;
 }
 
-/** The tag's name, shaded in its colour and underlined in its style: never colour alone. */
-function tagRun(tag: ReportItem['tag']): TextRun {
-  const style = TAG_STYLES[tag];
-  return new TextRun({
-    text: ` ${tagLabel(tag)} `,
-    bold: true,
-    color: style.ink,
-    shading: { type: ShadingType.CLEAR, color: 'auto', fill: style.fill },
-    underline: {
-      type: style.border === 'double' ? 'double' : style.border === 'dashed' ? 'dash' : 'single',
-      color: style.ink,
-    },
-  });
+function tagRun(tag: Tag): TextRun {
+  return new TextRun({ text: ` ${tagLabel(tag)} `, style: tagStyleOf(tag) });
 }
 
 /** Text with its line breaks and tabs as Word's breaks and tabs. */
@@ -313,15 +246,4 @@ function run(
 /** A bookmark name Word accepts: a letter first, then letters, digits and underscores. */
 function bookmarkOf(sectionId: string): string {
   return `s_${sectionId.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
-}
-
-/** The tag's colour mixed with white, so black text on it stays easy to read. */
-function lighten(hex: string): string {
-  const channel = (i: number) => {
-    const v = parseInt(hex.slice(i, i + 2), 16);
-    return Math.round(v + (255 - v) * 0.6)
-      .toString(16)
-      .padStart(2, '0');
-  };
-  return `${channel(0)}${channel(2)}${channel(4)}`.toUpperCase();
 }

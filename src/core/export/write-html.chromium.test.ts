@@ -2,9 +2,8 @@ import { chromium, type Browser } from '@playwright/test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/chromium';
-import { annotatedLibrary } from '../../../tests/report-library';
+import { annotatedLibrary, libraryReport } from '../../../tests/report-library';
 import { collapseWhitespace } from '../text/normalise';
-import { buildReport } from './build-report';
 import type { Report } from './report-types';
 import { writeReport } from './write-report';
 
@@ -18,11 +17,7 @@ let report: Report;
 let html: string;
 
 beforeAll(async () => {
-  report = buildReport(await annotatedLibrary(), {
-    scope: { kind: 'library' },
-    arrangement: 'pledge',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(await annotatedLibrary(), 'pledge');
   html = new TextDecoder().decode(await writeReport(report, 'html'));
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });

@@ -1,7 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, XSS, type TestLibrary } from '../../../tests/report-library';
-import { buildReport } from './build-report';
+import {
+  annotatedLibrary,
+  XSS,
+  type TestLibrary,
+  libraryReport,
+  reportItems,
+  tokenOf,
+} from '../../../tests/report-library';
 import { parseCiteToken } from './cite-token';
 import type { Report } from './report-types';
 import { CITE_ATTRIBUTE, REPORT_CSP } from './write-html';
@@ -12,16 +18,12 @@ let report: Report;
 let html: string;
 beforeAll(async () => {
   lib = await annotatedLibrary();
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'document',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'document');
   html = new TextDecoder().decode(await writeReport(report, 'html'));
 });
 
 const dom = () => parseHTML(html).document;
-const allItems = () => [...report.sections.flatMap((s) => s.items), ...report.unverified];
+const allItems = () => reportItems(report);
 
 describe('the HTML report', () => {
   it('is one self-contained file: no script, no handler, nothing loaded, a strict CSP', () => {
@@ -81,13 +83,7 @@ describe('the HTML report', () => {
     const blocks = [...dom().querySelectorAll(`blockquote[${CITE_ATTRIBUTE}]`)];
     expect(blocks.map((b) => b.textContent)).toEqual(allItems().map((i) => i.quote));
     expect(blocks.map((b) => parseCiteToken(b.getAttribute(CITE_ATTRIBUTE)!))).toEqual(
-      allItems().map(({ citation: c }) => ({
-        sha256: c.sha256,
-        start: c.start,
-        end: c.end,
-        page: c.page,
-        fileName: c.fileName,
-      })),
+      allItems().map((i) => tokenOf(i.citation)),
     );
   });
 

@@ -1,8 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, XSS, type TestLibrary } from '../../../tests/report-library';
-import { buildReport } from './build-report';
+import {
+  annotatedLibrary,
+  XSS,
+  type TestLibrary,
+  libraryReport,
+  reportItems,
+  tokenOf,
+} from '../../../tests/report-library';
 import { parseCiteTokens } from './cite-token';
 import { escapeMarkdownLine, unescapeMarkdown } from './markdown-escape';
 import { readMarkdown } from './read-report';
@@ -14,18 +20,14 @@ let report: Report;
 let markdown: string;
 beforeAll(async () => {
   lib = await annotatedLibrary();
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'pledge',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'pledge');
   markdown = new TextDecoder().decode(await writeReport(report, 'markdown'));
 });
 
 /** The Markdown as a viewer that renders HTML shows it. */
 const rendered = () =>
   parseHTML(`<html><body>${marked.parse(markdown, { async: false })}</body></html>`).document;
-const allItems = () => [...report.sections.flatMap((s) => s.items), ...report.unverified];
+const allItems = () => reportItems(report);
 
 describe('the Markdown report', () => {
   it('has the report, contents, one heading per pledge chain and Sources, and no other heading', () => {
@@ -80,15 +82,7 @@ describe('the Markdown report', () => {
   it('keeps every quote as a block quote with its citation token, read back exactly', () => {
     const read = readMarkdown(markdown);
     expect(read.map((r) => r.quote)).toEqual(allItems().map((i) => i.quote));
-    expect(read.map((r) => r.token)).toEqual(
-      allItems().map(({ citation: c }) => ({
-        sha256: c.sha256,
-        start: c.start,
-        end: c.end,
-        page: c.page,
-        fileName: c.fileName,
-      })),
-    );
+    expect(read.map((r) => r.token)).toEqual(allItems().map((i) => tokenOf(i.citation)));
     expect(parseCiteTokens(markdown)).toHaveLength(allItems().length);
     const quotes = [...rendered().querySelectorAll('blockquote')].map((q) => q.textContent!.trim());
     expect(quotes).toContain('<script>alert(6)</script> no shelter inspections took place');

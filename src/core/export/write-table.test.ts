@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotatedLibrary, XSS, type TestLibrary } from '../../../tests/report-library';
+import {
+  annotatedLibrary,
+  XSS,
+  type TestLibrary,
+  libraryReport,
+} from '../../../tests/report-library';
 import { convertWithSoffice, sofficeMissing } from '../../../tests/soffice';
-import { buildReport } from './build-report';
 import { COLUMNS, neutralise, readNeutralised } from './report-rows';
 import type { Report } from './report-types';
 import { writeReport } from './write-report';
@@ -12,11 +16,7 @@ let lib: TestLibrary;
 let report: Report;
 beforeAll(async () => {
   lib = await annotatedLibrary();
-  report = buildReport(lib, {
-    scope: { kind: 'library' },
-    arrangement: 'pledge',
-    generatedAt: new Date('2026-11-22T10:30:00Z'),
-  });
+  report = libraryReport(lib, 'pledge');
 });
 
 /** One entry per annotation, in report order: each item once. */
@@ -145,14 +145,38 @@ describe('the Excel report', () => {
       for (let c = 1; c <= COLUMNS.length; c += 1) {
         const cell = row.getCell(c);
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === 'string') {
-          expect(cell.value).not.toMatch(FORMULA_START);
-          expect(cell.numFmt).toBe('@');
-        }
+        if (typeof cell.value === 'string') expect(cell.value).not.toMatch(FORMULA_START);
       }
+    }
+    // Long texts are formatted as text and wrap.
+    for (const name of ['Quote', 'Note'] as const) {
+      const cell = sheet.getRow(2).getCell(col(name));
+      expect(cell.numFmt).toBe('@');
+      expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     }
     const sources = book.getWorksheet('Sources')!;
     expect(sources.rowCount).toBe(report.sources.length + 1);
+  });
+
+  it('cuts a text too long for an Excel cell, and says so', async () => {
+    const long = libraryReport(lib, 'tag');
+    const item = long.sections[0]!.items[0]!;
+    long.sections[0]!.items[0] = {
+      ...item,
+      annotation: { ...item.annotation, note: `=${'😀'.repeat(20_000)}` },
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReport(long, 'xlsx')).slice().buffer);
+    const note = String(
+      workbook
+        .getWorksheet('Annotations')!
+        .getRow(2)
+        .getCell(COLUMNS.indexOf('Note') + 1).value,
+    );
+    expect(note.length).toBeLessThanOrEqual(32_767);
+    expect(note).toMatch(
+      /^'=😀+ … \[cut here: 20001 characters in all; the CSV report has them all\]$/u,
+    );
   });
 
   it('keeps a formula the analyst typed as inert text', () => {
@@ -181,4 +205,27 @@ describe('the Excel report', () => {
     );
     expect(notes).not.toContain('y');
   }, 120_000);
+});
+
+describe('characters outside the Basic Multilingual Plane in the Excel report', () => {
+  it("come back whole from a sheet far larger than one of the zip library's pieces", async () => {
+    const big = libraryReport(lib, 'tag');
+    const [first] = big.sections[0]!.items;
+    // Thousands of quotes of odd lengths, each with emoji and astral letters: some of those
+    // characters are bound to fall on a piece boundary.
+    big.sections[0]!.items = Array.from({ length: 3000 }, (_, i) => ({
+      ...first!,
+      annotation: { ...first!.annotation, id: `emoji-${i}` },
+      quote: `${'x'.repeat(i % 7)}🏠 quote ${i} 𝔗𝔞𝔯𝔰𝔨 😀`,
+    }));
+    const bytes = await writeReport(big, 'xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.slice().buffer);
+    const quotes: string[] = [];
+    const quote = COLUMNS.indexOf('Quote') + 1;
+    book.getWorksheet('Annotations')!.eachRow((row, n) => {
+      if (n > 1) quotes.push(String(row.getCell(quote).value));
+    });
+    expect(quotes.slice(0, 3000)).toEqual(big.sections[0]!.items.map((i) => i.quote));
+  });
 });

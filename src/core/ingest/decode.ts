@@ -1,14 +1,17 @@
+import { detectLegacyEncoding } from './detect-encoding';
+import type { EncodingHow } from '../model';
+import { canonicalEncoding } from './encodings';
+
 /**
- * Bytes to a JavaScript string, with the charset guessed the way a text editor would: a
- * byte-order mark wins, then UTF-16 recognised by its NUL pattern, then UTF-8, and finally
- * Windows-1252, the charset of most older exports that are not UTF-8. Binary content is
- * refused before anything is decoded, so a large binary file costs one 64 KB scan.
+ * Bytes to a JavaScript string, with the charset found the way a text editor would: a
+ * byte-order mark wins, then UTF-16 recognised by its NUL pattern, then UTF-8 (plain ASCII
+ * included), and only for bytes that are none of these, a legacy encoding (Shift_JIS, GBK,
+ * Windows-1251, ISO-8859-2, Windows-1252…) told by a detector. Binary content is refused
+ * before anything is decoded, so a large binary file costs one 64 KB scan.
  */
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-
 export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: true; text: string; encoding: string; how: EncodingHow }
   | { ok: false; status: 'unsupported' | 'failed'; reason: string };
 
 export const BINARY_REASON = 'binary content, not text';
@@ -39,28 +42,44 @@ const REPLACEMENT = 0xfffd;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const BINARY: DecodeResult = { ok: false, status: 'unsupported', reason: BINARY_REASON };
 
-export function decodeText(bytes: Uint8Array): DecodeResult {
-  const utf16 = utf16ByBom(bytes) ?? utf16ByPattern(bytes.subarray(0, SNIFF_LENGTH));
+/** `chosen`: read the bytes as this encoding (the analyst's choice), whatever they look like. */
+export async function decodeText(bytes: Uint8Array, chosen?: string): Promise<DecodeResult> {
+  if (chosen !== undefined) return decodeAsChosen(bytes, chosen);
+  const bom = utf16ByBom(bytes);
+  const utf16 = bom ?? utf16ByPattern(bytes.subarray(0, SNIFF_LENGTH));
   if (utf16) {
     // Non-fatal: a file cut off after an odd byte keeps its text; real garbage is caught below.
     const text = new TextDecoder(utf16).decode(bytes);
-    return looksBinaryText(text) ? BINARY : { ok: true, text, encoding: utf16 };
+    if (looksBinaryText(text)) return BINARY;
+    return { ok: true, text, encoding: utf16, how: bom ? 'bom' : 'detected' };
   }
   if (looksBinary(bytes)) return BINARY;
   const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const how = hasUtf8Bom ? 'bom' : 'detected';
   try {
-    return { ok: true, text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    return { ok: true, text: strictUtf8.decode(bytes), encoding: 'utf-8', how };
   } catch {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     if (hasUtf8Bom || isMostlyValidUtf8(lenient)) {
-      return { ok: true, text: lenient, encoding: 'utf-8' };
+      return { ok: true, text: lenient, encoding: 'utf-8', how };
     }
+    const detected = await detectLegacyEncoding(bytes);
     return {
       ok: true,
-      text: new TextDecoder('windows-1252').decode(bytes),
-      encoding: 'windows-1252',
+      text: new TextDecoder(detected.encoding).decode(bytes),
+      encoding: detected.encoding,
+      how: detected.sure ? 'detected' : 'guessed',
     };
   }
+}
+
+/** Not fatal: bytes the encoding has no character for show as U+FFFD, as a browser shows them. */
+export function decodeAsChosen(bytes: Uint8Array, chosen: string): DecodeResult {
+  const encoding = canonicalEncoding(chosen);
+  if (!encoding || encoding === 'replacement') {
+    return { ok: false, status: 'failed', reason: `unknown text encoding “${chosen}”` };
+  }
+  return { ok: true, text: new TextDecoder(encoding).decode(bytes), encoding, how: 'chosen' };
 }
 
 function utf16ByBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {

@@ -2,6 +2,7 @@ import type { Block, DocumentMeta } from '../model';
 import { findDate, parseDate } from '../text/dates';
 import { detectLanguage } from '../text/language';
 import { collapseWhitespace } from '../text/normalise';
+import { emailSource, urlDomain, urlSource } from './source';
 
 /** What a format parser produces before offsets are known. */
 export interface DraftBlock {
@@ -76,6 +77,8 @@ export interface MetaInput {
   bodyTitle: string | null;
   /** The first lines of the document, where a byline would be. */
   leadLines: readonly string[];
+  /** The last lines of the document, where a reporter's address or the page's often is. */
+  tailLines?: readonly string[];
 }
 
 export function resolveMeta({
@@ -84,16 +87,27 @@ export function resolveMeta({
   fileName,
   bodyTitle,
   leadLines,
+  tailLines = [],
 }: MetaInput): DocumentMeta {
   const lead = leadLines.slice(0, BYLINE_LINES).map(collapseWhitespace);
-  const headerDate = headers.date ? (parseDate(headers.date) ?? findDate(headers.date)) : null;
+  const tail = tailLines.slice(-BYLINE_LINES).map(collapseWhitespace);
+  const language = headers.language ?? detectLanguage(text);
+  const headerDate = headers.date
+    ? (parseDate(headers.date, language) ?? findDate(headers.date, language))
+    : null;
   return {
     title: headers.title || bodyTitle || fileStem(fileName) || 'Untitled',
-    source: headers.source ?? hostOf(headers.url) ?? bylineEmailDomain(lead),
-    date: headerDate ?? findDate(text.slice(0, DATE_SEARCH_CHARS)),
+    source:
+      headers.source ??
+      urlDomain(headers.url) ??
+      emailSource(lead) ??
+      emailSource(tail) ??
+      urlSource(lead) ??
+      urlSource(tail),
+    date: headerDate ?? findDate(text.slice(0, DATE_SEARCH_CHARS), language),
     author: headers.author ?? bylineAuthor(lead),
     url: headers.url ?? null,
-    language: headers.language ?? detectLanguage(text),
+    language,
   };
 }
 
@@ -104,46 +118,10 @@ export function fileStem(fileName: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).trim();
 }
 
-function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
-  try {
-    const host = new URL(withScheme).hostname.replace(/^www\./i, '');
-    return host || null;
-  } catch {
-    return null;
-  }
-}
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})/u;
-/** A byline is short; a longer line with an address in it is body text. */
+/** A byline is short; a longer line that starts with "By" is body text. */
 const MAX_BYLINE_LENGTH = 120;
-/** Addresses at these say nothing about who published the piece. */
-const WEBMAIL_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'hotmail.com',
-  'outlook.com',
-  'live.com',
-  'icloud.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-]);
-
-function bylineEmailDomain(lines: readonly string[]): string | null {
-  for (const line of lines) {
-    if (line.length > MAX_BYLINE_LENGTH) continue;
-    const domain = EMAIL.exec(line)?.[1]
-      ?.toLowerCase()
-      .replace(/^www\./, '');
-    if (domain && !WEBMAIL_DOMAINS.has(domain)) return domain;
-  }
-  return null;
-}
-
-const BYLINE = /^(?:written |reporting |words )?by\s+(.+)$/i;
+/** "By", and its equivalents in the languages Dossier reads ("Par", "Von", "Por", "Door"…). */
+const BYLINE = /^(?:written |reporting |words )?(?:by|par|por|von|di|door|av|af|przez)\s+(.+)$/i;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|and|&|de|del|der|van|von|da|di|du|la|le|bin|al)$/u;
 
 /** "By Elin Marchetti | elin@gazette.example" -> "Elin Marchetti"; sentences starting "By" are not bylines. */

@@ -38,6 +38,9 @@ export function readHtmlMeta(root: DomQueryRoot): HtmlMeta {
     root.querySelector('article h1, main h1, [role="main"] h1') ?? root.querySelector('h1'),
   );
   const pageTitle = root.querySelector('title')?.textContent;
+  const language = languageTag(
+    attr(root.querySelector('html'), 'lang') ?? meta.get('content-language'),
+  );
   return {
     title:
       firstOf([meta.get('og:title'), meta.get('twitter:title'), pageTitle], (title) =>
@@ -54,11 +57,11 @@ export function readHtmlMeta(root: DomQueryRoot): HtmlMeta {
         ...articleTimes(root),
         ld?.datePublished,
       ],
-      isoDate,
+      (value) => isoDate(value, language),
     ),
     siteName,
     url,
-    language: languageTag(attr(root.querySelector('html'), 'lang') ?? meta.get('content-language')),
+    language,
     headline,
   };
 }
@@ -125,8 +128,9 @@ function httpUrl(value: string): string | null {
   }
 }
 
-function isoDate(value: string): string | null {
-  const date = parseDate(value) ?? findDate(value);
+/** A date in the page's metadata or a <time> element, written in the page's language. */
+function isoDate(value: string, language: string | null): string | null {
+  const date = parseDate(value, language) ?? findDate(value, language);
   return date && date >= '1900' ? date : null;
 }
 

@@ -26,12 +26,17 @@ const MIN_ARTICLE_CHARS = 250;
  * Reads a saved web page as text. The page is parsed into an inert DOM (linkedom) that never
  * runs scripts, loads resources or follows <base>/<meta refresh>; only text is taken out.
  */
-export async function parseHtmlFile(bytes: Uint8Array, fileName: string): Promise<IngestResult> {
-  const decoded = decodeHtml(bytes);
+export async function parseHtmlFile(
+  bytes: Uint8Array,
+  fileName: string,
+  encoding?: string,
+): Promise<IngestResult> {
+  const decoded = await decodeHtml(bytes, encoding);
   if (!decoded.ok) return { status: decoded.status, reason: decoded.reason };
   const html = normaliseText(decoded.text);
   if (!/\S/.test(html)) return { status: 'failed', reason: 'file is empty' };
-  return { status: 'ok', doc: parseHtmlDocument(html, fileName) };
+  const readAs = { encoding: decoded.encoding, how: decoded.how };
+  return { status: 'ok', doc: { ...parseHtmlDocument(html, fileName), readAs } };
 }
 
 /** Parses HTML source that is already decoded and normalised (normaliseText). */

@@ -376,13 +376,13 @@ describe('ingestFile: bytes that are not a readable document', () => {
     const cp1252 = Uint8Array.from('Caf\xe9 \x93quoted\x94 \x97 \x805\n', (c) => c.charCodeAt(0));
     const doc = ok(await ingestFile('cp1252.txt', cp1252));
     expect(doc.text).toBe('Café “quoted” — €5');
-    expect(decodeText(cp1252)).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    expect(await decodeText(cp1252)).toMatchObject({ ok: true, encoding: 'windows-1252' });
   });
 
   it('keeps UTF-8 with a stray byte as UTF-8 rather than garbling every accent', async () => {
     const text = 'Überprüfung der Zusagen für Flüchtlinge in Köln, Münster und Düsseldorf ';
     const bytes = new Uint8Array([...utf8.encode(text), 0xe9, ...utf8.encode('.')]);
-    const decoded = decodeText(bytes);
+    const decoded = await decodeText(bytes);
     expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8' });
     expect(ok(await ingestFile('mostly-utf8.txt', bytes)).text).toBe(`${text.trim()} \ufffd.`);
   });
@@ -396,7 +396,7 @@ describe('ingestFile: bytes that are not a readable document', () => {
     expect(doc.title).toBe('Headline One');
     expect(doc.date).toBe('2010-03-04');
     expect(doc.text).toBe('Headline One\n\nFirst line second line.\n\nNext.');
-    expect(decodeText(bytes)).toMatchObject({ ok: true, encoding: 'utf-8' });
+    expect(await decodeText(bytes)).toMatchObject({ ok: true, encoding: 'utf-8' });
   });
 
   it('reads CRLF and lone CR line ends without a BOM', async () => {
@@ -413,7 +413,7 @@ describe('ingestFile: bytes that are not a readable document', () => {
     expect(le.text).toBe('Headline\n\nBody é “Ω” 中文.');
     const be = ok(await ingestFile('utf16be.txt', utf16(text, 'be', true)));
     expect(be.text).toBe('Headline\n\nBody é “Ω” 中文.');
-    expect(decodeText(utf16(text, 'be', true))).toMatchObject({ encoding: 'utf-16be' });
+    expect(await decodeText(utf16(text, 'be', true))).toMatchObject({ encoding: 'utf-16be' });
   });
 
   it('recognises UTF-16 without a byte-order mark by its NUL bytes', async () => {
@@ -421,8 +421,8 @@ describe('ingestFile: bytes that are not a readable document', () => {
     const le = ok(await ingestFile('notepad.txt', utf16(text, 'le', false)));
     expect(le.title).toBe('Notes from the Korsa visit');
     expect(le.text).toBe('Notes from the Korsa visit\n\nThe shelter site is still a car park.');
-    expect(decodeText(utf16(text, 'le', false))).toMatchObject({ encoding: 'utf-16le' });
-    expect(decodeText(utf16(text, 'be', false))).toMatchObject({
+    expect(await decodeText(utf16(text, 'le', false))).toMatchObject({ encoding: 'utf-16le' });
+    expect(await decodeText(utf16(text, 'be', false))).toMatchObject({
       ok: true,
       text,
       encoding: 'utf-16be',

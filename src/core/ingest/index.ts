@@ -15,12 +15,13 @@ type Parser = (bytes: Uint8Array, name: string, options: IngestOptions) => Promi
 
 /** Text formats: decode, normalise, then parse the text. */
 function fromText(parse: typeof parseTextDocument): Parser {
-  return async (bytes, name) => {
-    const decoded = decodeText(bytes);
+  return async (bytes, name, options) => {
+    const decoded = await decodeText(bytes, options.encoding);
     if (!decoded.ok) return { status: decoded.status, reason: decoded.reason };
     const text = normaliseText(decoded.text);
     if (!/\S/.test(text)) return { status: 'failed', reason: 'file is empty' };
-    return { status: 'ok', doc: parse(text, name) };
+    const readAs = { encoding: decoded.encoding, how: decoded.how };
+    return { status: 'ok', doc: { ...parse(text, name), readAs } };
   };
 }
 
@@ -28,8 +29,8 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   '.txt': fromText(parseTextDocument),
   '.md': fromText(parseMarkdownDocument),
   '.markdown': fromText(parseMarkdownDocument),
-  '.html': (bytes, name) => parseHtmlFile(bytes, name),
-  '.htm': (bytes, name) => parseHtmlFile(bytes, name),
+  '.html': (bytes, name, options) => parseHtmlFile(bytes, name, options.encoding),
+  '.htm': (bytes, name, options) => parseHtmlFile(bytes, name, options.encoding),
   '.docx': (bytes, name) => parseDocxFile(bytes, name),
   '.pdf': async (bytes, name, options) =>
     options.pdf

@@ -4,15 +4,14 @@ import { resolveMeta } from './document';
 import { assemblePages, layoutDocument } from './pdf-layout';
 import { groupLines, type PdfPageLines, type PdfTextItem } from './pdf-lines';
 import { readPdfMeta, type XmpReader } from './pdf-meta';
-import { PDF_OFFLINE_OPTIONS } from './pdf-offline';
+import { pdfOfflineOptions } from './pdf-offline';
 import { describeError, type IngestResult, type PdfEngine } from './result';
 
 /**
- * Text extraction needs neither the standard font files (the 14 standard fonts' metrics are
- * built in) nor wasm (only image decoders use it), and draws nothing.
+ * Text extraction draws nothing and needs no wasm (only image decoders use it). It does need
+ * the CMaps: CJK text in a font with a predefined CMap comes out empty without them.
  */
-const OFFLINE_OPTIONS = {
-  ...PDF_OFFLINE_OPTIONS,
+const TEXT_ONLY_OPTIONS = {
   isOffscreenCanvasSupported: false,
   isImageDecoderSupported: false,
   disableWorkerRendering: true,
@@ -41,7 +40,8 @@ export async function parsePdfFile(
   let task: ReturnType<PdfEngine['getDocument']> | undefined;
   try {
     task = options.pdf.getDocument({
-      ...OFFLINE_OPTIONS,
+      ...pdfOfflineOptions(options.pdf.assets),
+      ...TEXT_ONLY_OPTIONS,
       data: bytes.slice(),
       password: options.password,
     });

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../model';
 import { parseDate } from '../text/dates';
+import { detectLanguage } from '../text/language';
 import { collapseWhitespace } from '../text/normalise';
 import {
   assembleBlocks,
@@ -10,41 +11,8 @@ import {
   type DraftBlock,
   type Headers,
 } from './document';
-
-/**
- * Site furniture that copy-and-paste and news-database exports leave above the headline.
- * Matched against a whole line, case-insensitively, ignoring trailing punctuation.
- */
-const BOILERPLATE = new Set([
-  'advertisement',
-  'skip advertisement',
-  'skip to content',
-  'skip to main content',
-  'skip to navigation',
-  'subscribe',
-  'subscribe now',
-  'share this article',
-  'share',
-  'share on facebook',
-  'share on twitter',
-  'share on x',
-  'share via email',
-  'sign in',
-  'sign up',
-  'sign out',
-  'log in',
-  'log out',
-  'register',
-  'my account',
-  'menu',
-  'main menu',
-  'open menu',
-  'close menu',
-  'toggle navigation',
-  'home',
-  'search',
-  'print',
-]);
+import { findHeadline } from './text-headline';
+import { FURNITURE, lineBreaks, lineKey } from './text-lines';
 
 /**
  * The furniture that also turns up between paragraphs (advertising slots, share buttons) and
@@ -53,6 +21,7 @@ const BOILERPLATE = new Set([
  */
 const BODY_FURNITURE = new Set([
   'advertisement',
+  'back to top',
   'skip advertisement',
   'story continues below advertisement',
   'share',
@@ -71,6 +40,12 @@ const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\s+read$/i;
 
 const HEADER_LINE = /^\s*([A-Za-z]+)\s*:\s*(.*)$/;
 
+/** The document's language, guessed when first asked for. */
+type Language = () => string | null;
+
+/** A headline is looked for among this many lines from the top: a page saved whole has fewer. */
+const MAX_LAYOUT_LINES = 5000;
+
 /**
  * Parses plain text laid out as the bundled samples and typical exports are:
  *
@@ -87,14 +62,20 @@ const HEADER_LINE = /^\s*([A-Za-z]+)\s*:\s*(.*)$/;
  */
 export function parseTextDocument(text: string, fileName: string): ParsedDocument {
   const lines = text.split('\n');
+  // Only a file whose layout needs reading (a date line, a headline to find) costs a guess.
+  let guessed: { code: string | null } | undefined;
+  const language = (): string | null => (guessed ??= { code: detectLanguage(text) }).code;
+  // A guess already made is not made again on the body (it costs as much as a parse).
+  const guessedLanguage = (): Headers => (guessed?.code ? { language: guessed.code } : {});
   const furniture: Headers = {};
-  const start = skipLeadingFurniture(lines, furniture);
-  let i = start;
+  const start = skipLeadingFurniture(lines, furniture, language);
+  const titleAt = titleLine(lines, start, language);
+  let i = titleAt ?? start;
+  if (titleAt !== null) keepNearbyFurniture(lines, start, titleAt, furniture, language);
 
-  let titleLine: string | null = null;
-  const first = lines[i];
-  if (first !== undefined && !isHeaderLine(first) && !continuesOnNextLine(lines, i)) {
-    titleLine = collapseWhitespace(first);
+  let titleLineText: string | null = null;
+  if (titleAt !== null) {
+    titleLineText = collapseWhitespace(lines[titleAt] ?? '');
     i += 1;
   }
 
@@ -109,24 +90,51 @@ export function parseTextDocument(text: string, fileName: string): ParsedDocumen
   }
 
   const drafts: DraftBlock[] = [];
-  if (titleLine) drafts.push({ kind: 'heading', level: 1, text: titleLine });
-  for (const paragraph of paragraphs(lines.slice(i))) {
+  if (titleLineText) drafts.push({ kind: 'heading', level: 1, text: titleLineText });
+  for (const paragraph of paragraphs(lines.slice(i), lineBreaks(lines) === 'blocks')) {
     if (isFurniture(paragraph, BODY_FURNITURE)) continue;
     drafts.push({ kind: 'paragraph', text: paragraph });
   }
   const { text: body, blocks } = assembleBlocks(drafts);
 
-  // The byline is looked for under the headline, not among the navigation above it.
-  const leadLines = lines.slice(start, start + BYLINE_LINES);
+  // The byline is looked for under the headline, not among the navigation above it; a
+  // reporter's address or the page's is also looked for on the last lines.
+  const leadFrom = titleAt ?? start;
+  const leadLines = lines.slice(leadFrom, leadFrom + BYLINE_LINES);
   const meta = resolveMeta({
     // What header lines say outright wins over what the layout suggests.
-    headers: { url: standaloneUrl(leadLines), ...furniture, ...headers },
+    headers: { url: standaloneUrl(leadLines), ...guessedLanguage(), ...furniture, ...headers },
     text: body,
     fileName,
-    bodyTitle: titleLine,
+    bodyTitle: titleLineText,
     leadLines,
+    tailLines: lastLines(lines, BYLINE_LINES),
   });
   return { ...meta, format: 'txt', text: body, blocks };
+}
+
+/**
+ * The line that holds the title, or null. A line followed by header lines is the title (the
+ * layout of exports and the sample collection); header lines at the very top mean there is
+ * none in the body. Otherwise the headline is found by its shape and place above the body,
+ * and failing that the first line is taken, unless it is half of a wrapped sentence or the
+ * first entry of a menu.
+ */
+function titleLine(lines: readonly string[], start: number, language: Language): number | null {
+  const first = lines[start];
+  if (first === undefined || isHeaderLine(first)) return null;
+  if (isHeaderLine(lines[skipBlank(lines, start + 1)] ?? '')) return start;
+  const headline = findHeadline(lines.slice(0, MAX_LAYOUT_LINES), start, language());
+  if (headline !== null) return headline;
+  return continuesOnNextLine(lines, start) || opensMenu(lines, start) ? null : start;
+}
+
+/** A line of one to three words with two more such lines right under it: a site's menu. */
+function opensMenu(lines: readonly string[], i: number): boolean {
+  return [0, 1, 2].every((k) => {
+    const words = lines[i + k]?.trim().split(/\s+/).filter(Boolean).length ?? 0;
+    return words >= 1 && words <= 3;
+  });
 }
 
 function isHeaderLine(line: string): boolean {
@@ -135,15 +143,15 @@ function isHeaderLine(line: string): boolean {
 }
 
 function isFurniture(line: string, words: ReadonlySet<string>): boolean {
-  const key = collapseWhitespace(line)
-    .toLowerCase()
-    .replace(/[\s.:!»›>|]+$/u, '');
+  const key = lineKey(collapseWhitespace(line));
   return words.has(key) || READING_TIME.test(key);
 }
 
 /** A line holding only a date, perhaps labelled "Published" or "Updated": that date, ISO. */
-function dateLine(line: string): string | null {
-  return parseDate(collapseWhitespace(line).replace(DATE_LABEL, ''));
+function dateLine(line: string, language: Language): string | null {
+  // Every date Dossier reads has its year in digits; most lines have none, and need no parse.
+  if (!/(?<!\d)[12]\d{3}(?!\d)/.test(line)) return null;
+  return parseDate(collapseWhitespace(line).replace(DATE_LABEL, ''), language());
 }
 
 function urlLine(line: string): string | null {
@@ -154,17 +162,58 @@ function urlLine(line: string): string | null {
  * Skips blank lines, boilerplate, date lines and address lines above the headline, keeping
  * the first date and the first address in `found`, since those lines leave the text.
  */
-function skipLeadingFurniture(lines: readonly string[], found: Headers): number {
+function skipLeadingFurniture(
+  lines: readonly string[],
+  found: Headers,
+  language: Language,
+): number {
   let i = 0;
   for (let line = lines[i]; line !== undefined; line = lines[++i]) {
-    if (line.trim() === '' || isFurniture(line, BOILERPLATE)) continue;
-    const date = dateLine(line);
-    const url = date ? null : urlLine(line);
-    if (!date && !url) break;
-    if (date) found.date ??= date;
-    if (url) found.url ??= url;
+    if (line.trim() === '' || isFurniture(line, FURNITURE)) continue;
+    if (!keepDateOrUrl(line, found, language)) break;
   }
   return i;
+}
+
+/** Records the line's date or address in `found` (the first of each wins); false if neither. */
+function keepDateOrUrl(line: string, found: Headers, language: Language): boolean {
+  const date = dateLine(line, language);
+  const url = date ? null : urlLine(line);
+  if (date) found.date ??= date;
+  if (url) found.url ??= url;
+  return date !== null || url !== null;
+}
+
+/** A dateline or the page address sits just above a headline; these lines leave the text. */
+const NEARBY_LINES = 5;
+
+/**
+ * Keeps the date and address from the few lines right above a headline found below other
+ * furniture. Farther up, dates belong to the other stories a page lists.
+ */
+function keepNearbyFurniture(
+  lines: readonly string[],
+  start: number,
+  title: number,
+  found: Headers,
+  language: Language,
+): void {
+  let seen = 0;
+  for (let i = title - 1; i >= start && seen < NEARBY_LINES; i -= 1) {
+    const line = lines[i] ?? '';
+    if (!line.trim()) continue;
+    seen += 1;
+    keepDateOrUrl(line, found, language);
+  }
+}
+
+/** The last `count` lines that are not blank. */
+function lastLines(lines: readonly string[], count: number): string[] {
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && out.length < count; i -= 1) {
+    if (lines[i]?.trim()) out.unshift(lines[i] ?? '');
+  }
+  return out;
 }
 
 /**
@@ -196,8 +245,12 @@ function continuesOnNextLine(lines: readonly string[], i: number): boolean {
   return /[\p{Ll},;]$/u.test(line) && /^\p{Ll}/u.test(next);
 }
 
-/** Groups lines into paragraphs at blank lines; lines within a paragraph are joined. */
-function paragraphs(lines: readonly string[]): string[] {
+/**
+ * Groups lines into paragraphs at blank lines; lines within a paragraph are joined, unless
+ * every line is a block of its own (`perLine`), as in a web page copied as text.
+ */
+function paragraphs(lines: readonly string[], perLine: boolean): string[] {
+  if (perLine) return lines.filter((line) => line.trim() !== '');
   const out: string[] = [];
   let current: string[] = [];
   for (const line of lines) {

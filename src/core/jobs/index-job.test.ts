@@ -28,6 +28,9 @@ describe('planUpdate', () => {
     const indexed = { a: signatureOf(doc('a')) };
     expect(planUpdate(indexed, [doc('a', { contentHash: 'c'.repeat(64) })]).add).toEqual(['a']);
     expect(planUpdate(indexed, [doc('a', { language: 'fr' })]).add).toEqual(['a']);
+    // The same bytes read again as another encoding: only the version tells.
+    expect(planUpdate(indexed, [doc('a', { version: 1 })]).add).toEqual([]);
+    expect(planUpdate(indexed, [doc('a', { version: 2 })]).add).toEqual(['a']);
   });
 });
 

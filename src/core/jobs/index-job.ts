@@ -11,13 +11,17 @@ export interface IndexSource {
   author: string | null;
   language: string | null;
   contentHash: string;
+  /** Bumped by each new version; the same bytes read again as another encoding bump it too. */
+  version?: number;
 }
 
 /** Changes with the text or any indexed field, so edits and new versions are re-indexed. */
 export function signatureOf(doc: IndexSource): string {
-  return [doc.contentHash, doc.title, doc.source ?? '', doc.author ?? '', doc.language ?? ''].join(
-    '\u0000',
-  );
+  const fields = [doc.contentHash, doc.title, doc.source ?? '', doc.author ?? ''];
+  fields.push(doc.language ?? '');
+  // Only from the second version on, so the signatures of documents indexed before stand.
+  if (doc.version !== undefined && doc.version > 1) fields.push(String(doc.version));
+  return fields.join('\u0000');
 }
 
 export interface UpdatePlan {

@@ -7,6 +7,8 @@ export interface IngestRequest {
   bytes?: Uint8Array;
   blob?: Blob;
   password?: string;
+  /** Read a text or HTML file as this encoding instead of detecting one. */
+  encoding?: string;
   /** Larger files are refused without being read. */
   maxBytes?: number;
 }
@@ -43,7 +45,11 @@ export async function runIngestJob(
   const bytes = await bytesOf(request);
   const [contentHash, result] = await Promise.all([
     sha256Hex(bytes),
-    ingestFile(request.name, bytes, { pdf, password: request.password }),
+    ingestFile(request.name, bytes, {
+      pdf,
+      password: request.password,
+      encoding: request.encoding,
+    }),
   ]);
   return { result, contentHash, byteLength: bytes.byteLength, bytes };
 }

@@ -27,7 +27,11 @@ describe('an ingest station', () => {
   it('answers a parse with a summary only, and stores what it is told to keep', async () => {
     const { station: s, stored } = station();
     const summary = await s.parse('a', { name: 'a.txt', bytes: article('Shelter Deadline') });
-    expect(summary.result).toEqual({ status: 'ok', title: 'Shelter Deadline' });
+    expect(summary.result).toEqual({
+      status: 'ok',
+      title: 'Shelter Deadline',
+      readAs: { encoding: 'utf-8', how: 'detected' },
+    });
     expect(JSON.stringify(summary)).not.toContain('stayed shut');
     await s.parse('b', { name: 'b.txt', bytes: article('Second Story') });
 

@@ -18,7 +18,12 @@ export type ParsedSummary = {
   contentHash: string;
   byteLength: number;
   result:
-    | { status: 'ok'; title: string; flags?: ParsedDocument['flags'] }
+    | {
+        status: 'ok';
+        title: string;
+        flags?: ParsedDocument['flags'];
+        readAs?: ParsedDocument['readAs'];
+      }
     | Exclude<IngestResponse['result'], { status: 'ok' }>;
 };
 
@@ -88,8 +93,11 @@ export function createIngestStation(
       const summary = { contentHash, byteLength: bytes.byteLength };
       if (result.status !== 'ok') return { ...summary, result };
       held.set(key, { doc: result.doc, contentHash, bytes });
-      const { title, flags } = result.doc;
-      return { ...summary, result: { status: 'ok', title, ...(flags ? { flags } : {}) } };
+      const { title, flags, readAs } = result.doc;
+      return {
+        ...summary,
+        result: { status: 'ok', title, ...(flags ? { flags } : {}), ...(readAs ? { readAs } : {}) },
+      };
     },
     async store(entries, drop) {
       for (const key of drop) held.delete(key);

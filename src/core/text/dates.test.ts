@@ -61,3 +61,70 @@ describe('parseDate', () => {
     expect(parseDate('')).toBeNull();
   });
 });
+
+describe('dates in the document’s language', () => {
+  it('reads month names with chrono-node’s locale for the language', () => {
+    const cases: [string, string, string][] = [
+      ['fr', 'Publié le 3 mars 2015 à 10h42', '2015-03-03'],
+      ['fr', 'PARIS, 1er avril 2016 — Le ministre a déclaré', '2016-04-01'],
+      ['de', 'Berlin, 3. März 2015 – Die Ministerin sagte', '2015-03-03'],
+      ['es', 'MADRID, 15 de marzo de 2015. El Gobierno anunció', '2015-03-15'],
+      ['it', 'ROMA, 3 marzo 2015 — Il ministro ha promesso', '2015-03-03'],
+      ['pt', 'Lisboa, 3 de março de 2015 - O ministério anunciou', '2015-03-03'],
+      ['nl', 'Den Haag, 3 maart 2015 – De minister beloofde', '2015-03-03'],
+      ['sv', 'Stockholm den 3 mars 2015. Regeringen lovade', '2015-03-03'],
+      ['fi', 'Helsinki 3. maaliskuuta 2015 – Ministeri lupasi', '2015-03-03'],
+      ['ru', 'Москва, 3 марта 2015 года. Министр пообещал', '2015-03-03'],
+      ['ja', '2015年3月3日、大臣は約束した', '2015-03-03'],
+      ['zh', '2015年3月3日，部长承诺', '2015-03-03'],
+    ];
+    for (const [language, text, iso] of cases) expect(findDate(text, language), text).toBe(iso);
+  });
+
+  it('reads month names from its own tables for the languages chrono-node lacks', () => {
+    const cases: [string, string, string][] = [
+      ['da', 'København, 3. marts 2015. Ministeren lovede', '2015-03-03'],
+      ['no', 'Oslo, 3. mars 2015. Statsråden lovet', '2015-03-03'],
+      ['nb', 'Bergen 17. desember 2014', '2014-12-17'],
+      ['tr', 'Ankara, 3 Mart 2015 – Bakan söz verdi', '2015-03-03'],
+      ['tr', '29 Şubat 2016 Pazartesi', '2016-02-29'],
+      ['ro', 'București, 3 martie 2015. Ministrul a promis', '2015-03-03'],
+      ['hu', 'Budapest, 2015. március 3. A miniszter megígérte', '2015-03-03'],
+      ['pl', 'Warszawa, 3 marca 2015 r. Minister obiecał', '2015-03-03'],
+      ['pl', '12 października 2013', '2013-10-12'],
+      ['el', 'Αθήνα, 3 Μαρτίου 2015. Ο υπουργός υποσχέθηκε', '2015-03-03'],
+    ];
+    for (const [language, text, iso] of cases) expect(findDate(text, language), text).toBe(iso);
+  });
+
+  it('keeps ISO dates and English month names in any language', () => {
+    expect(findDate('Rapport du 2015-03-03', 'fr')).toBe('2015-03-03');
+    expect(findDate('Zitiert nach dem Bericht vom March 3, 2015', 'de')).toBe('2015-03-03');
+    expect(findDate('Raport z 2014-11-19', 'pl')).toBe('2014-11-19');
+  });
+
+  it('reads a language’s month names only in that language', () => {
+    expect(findDate('Berlin, 3. März 2015', 'fr')).toBeNull();
+    expect(findDate('Paris, 3 mars 2015', 'en')).toBeNull();
+    expect(findDate('Paris, 3 mars 2015', null)).toBeNull();
+  });
+
+  it('ignores relative phrases, dates without a day or a year, and days that do not exist', () => {
+    expect(findDate('Le ministre a parlé hier et la semaine dernière', 'fr')).toBeNull();
+    expect(findDate('Der Minister sprach gestern, am Montag', 'de')).toBeNull();
+    expect(findDate('en mars 2015, le ministre', 'fr')).toBeNull();
+    expect(findDate('le 3 mars, le ministre', 'fr')).toBeNull();
+    expect(findDate('le 30 février 2015', 'fr')).toBeNull();
+    expect(findDate('31 kwietnia 2015', 'pl')).toBeNull();
+    expect(findDate('le 03/04/2015', 'fr')).toBeNull();
+  });
+
+  it('parses whole header values in the language, with a weekday and a time', () => {
+    expect(parseDate('mardi 3 mars 2015', 'fr')).toBe('2015-03-03');
+    expect(parseDate('Dienstag, 3. März 2015, 10:42 Uhr', 'de')).toBe('2015-03-03');
+    expect(parseDate('3 marca 2015', 'pl')).toBe('2015-03-03');
+    expect(parseDate('2015. március 3.', 'hu')).toBe('2015-03-03');
+    expect(parseDate('vers le 3 mars 2015', 'fr')).toBeNull();
+    expect(parseDate('3 mars 2015', 'de')).toBeNull();
+  });
+});

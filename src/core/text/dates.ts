@@ -1,124 +1,178 @@
 /**
- * Dates as news articles and their exports write them, reduced to ISO YYYY-MM-DD. Only
- * unambiguous forms are read: ISO, and day/month/year with an English month name, so that
- * "03/04/2015" (which could be either March or April) is never guessed at.
+ * Dates as articles and their exports write them, reduced to ISO YYYY-MM-DD, in the document's
+ * language: ISO itself, and a day, a month name and a year ("March 3, 2015", "3 mars 2015",
+ * "3. März 2015", "15 de marzo de 2015", "2015年3月3日"). Month names are read by chrono-node's
+ * locale for the language, or, for languages it has none for, from the tables in
+ * month-names.ts. What is never taken:
+ * - all-number dates other than ISO: "03/04/2015" could be March or April;
+ * - relative phrases ("yesterday", "last Friday"): an imported file has no reference date;
+ * - a date without a day or a year ("March 2015", "3 March"), or one that does not exist.
  */
+import * as chrono from 'chrono-node';
+import { isoDate } from './calendar';
+import { MONTH_NAME_TABLES, type MonthNameTable } from './month-names';
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
+/** chrono-node's strict parsers (no relative phrases) for the languages Dossier reads. */
+const CHRONO_PARSERS: Readonly<Record<string, chrono.Chrono>> = {
+  en: chrono.en.strict,
+  de: chrono.de.strict,
+  es: chrono.es.strict,
+  fi: chrono.fi.strict,
+  fr: chrono.fr.strict,
+  it: chrono.it.strict,
+  ja: chrono.ja.strict,
+  nl: chrono.nl.strict,
+  pt: chrono.pt.strict,
+  ru: chrono.ru.strict,
+  sv: chrono.sv.strict,
+  uk: chrono.uk.strict,
+  zh: chrono.zh.strict,
+};
 
-// Full names before abbreviations so that "March" is not read as "Mar" followed by "ch".
-const MONTH = `(${[...MONTH_NAMES, ...MONTH_NAMES.map((m) => m.slice(0, 3)), 'sept'].join('|')})`;
-const ORDINAL = '(?:st|nd|rd|th)?';
-const WEEKDAY =
-  '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\\.?';
+/** Any fixed day: results that lean on it (a missing year) are thrown away anyway. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
-type Order = 'ymd' | 'mdy' | 'dmy';
-interface DateForm {
-  order: Order;
-  source: string;
+/** A date found in a text: where it starts and ends, and its ISO form. */
+interface Found {
+  index: number;
+  end: number;
+  iso: string;
 }
 
-const FORMS: readonly DateForm[] = [
-  { order: 'ymd', source: '(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])' },
-  // "March 3, 2015", "Mar. 3 2015", "March 3rd, 2015"
-  { order: 'mdy', source: `\\b${MONTH}\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})(?!\\d)` },
-  // "3 March 2015", "3 Mar. 2015", "3rd of March, 2015"
-  {
-    order: 'dmy',
-    source: `(?<!\\d)(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})(?!\\d)`,
-  },
-];
+type Reader = (text: string) => Found[];
 
-const SEARCHERS = FORMS.map((form) => ({ order: form.order, re: new RegExp(form.source, 'gi') }));
+const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 
-const WHOLE_VALUE = FORMS.map((form) => ({
-  order: form.order,
-  // Header values often carry a weekday in front and a time behind ("Tuesday, March 3, 2015
-  // 10:42 AM GMT", "2015-03-03T10:42:00Z"); both are tolerated, anything else is not.
-  re: new RegExp(
-    `^(?:${WEEKDAY},?\\s+)?${form.source}(?:(?:T|,?\\s+)\\d{1,2}[:.]\\d{2}\\S*(?:\\s+\\S+){0,2}|,?\\s+${WEEKDAY})?$`,
-    'i',
-  ),
-}));
+function readIso(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(ISO)) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) out.push({ index: m.index, end: m.index + m[0].length, iso });
+  }
+  return out;
+}
 
-/** The first valid date written in `text`, as YYYY-MM-DD, or null. */
-export function findDate(text: string): string | null {
-  let best: { index: number; iso: string } | null = null;
-  for (const { order, re } of SEARCHERS) {
-    for (const match of text.matchAll(re)) {
-      if (best && match.index >= best.index) break;
-      const iso = toIso(order, match);
-      if (iso) {
-        best = { index: match.index, iso };
-        break;
+function chronoReader(parser: chrono.Chrono, lang: string): Reader {
+  return (text) => {
+    const out: Found[] = [];
+    for (const result of parser.parse(text, REFERENCE)) {
+      const { start } = result;
+      if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day'))
+        continue;
+      // A month written as a word, not "03/04/2015"; ISO has its own reader.
+      if (!/\p{L}/u.test(result.text)) continue;
+      // "the minister may 3 2015": an English month name is capitalised.
+      if (lang === 'en' && !/\p{Lu}/u.test(result.text)) continue;
+      const iso = isoDate(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0);
+      if (iso) out.push({ index: result.index, end: result.index + result.text.length, iso });
+    }
+    return out;
+  };
+}
+
+function tableReader(table: MonthNameTable): Reader {
+  const forms = table.months.flatMap((names, i) => names.map((name) => ({ name, month: i + 1 })));
+  // Longest first, so that "marts" is not read as "mar" followed by "ts".
+  forms.sort((a, b) => b.name.length - a.name.length);
+  const byName = new Map(forms.map((f) => [f.name.toLocaleLowerCase(), f.month]));
+  const month = `(${forms.map((f) => f.name).join('|')})\\.?(?![\\p{L}])`;
+  const source =
+    table.order === 'dmy'
+      ? `(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+${month},?\\s+(\\d{4})(?!\\d)`
+      : `(?<![\\p{L}\\d])(\\d{4})\\.?\\s+${month}\\s+(\\d{1,2})(?!\\d)`;
+  const re = new RegExp(source, 'giu');
+  return (text) => {
+    const out: Found[] = [];
+    for (const m of text.matchAll(re)) {
+      const [, a = '', name = '', c = ''] = m;
+      const monthNumber = byName.get(name.toLocaleLowerCase()) ?? 0;
+      const [year, day] = table.order === 'dmy' ? [c, a] : [a, c];
+      const iso = isoDate(Number(year), monthNumber, Number(day));
+      if (iso) out.push({ index: m.index, end: m.index + m[0].length, iso });
+    }
+    return out;
+  };
+}
+
+const READERS = new Map<string, Reader>([
+  ...Object.entries(CHRONO_PARSERS).map(([lang, parser]): [string, Reader] => [
+    lang,
+    chronoReader(parser, lang),
+  ]),
+  ...Object.entries(MONTH_NAME_TABLES).map(([lang, table]): [string, Reader] => [
+    lang,
+    tableReader(table),
+  ]),
+]);
+
+/**
+ * The readers for a document in `language` (an ISO 639-1 code, or null when unknown): ISO,
+ * the language's month names, and English's, which turn up in any language's documents.
+ */
+function readersFor(language: string | null | undefined): Reader[] {
+  const code = language?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const lang = code === 'nb' || code === 'nn' ? 'no' : code;
+  const own = lang && lang !== 'en' ? READERS.get(lang) : undefined;
+  return [readIso, ...(own ? [own] : []), READERS.get('en') ?? readIso];
+}
+
+/** A year from 1000 to 2999 standing alone: every date this module reads holds one. */
+const YEAR = /(?<!\d)[12]\d{3}(?!\d)/g;
+/** How much text around a year is handed to the readers. */
+const WINDOW_BEFORE = 60;
+const WINDOW_AFTER = 40;
+
+/**
+ * The first real date written in `text`, as YYYY-MM-DD, or null. Only the text around each
+ * year is parsed, in reading order, so a long text costs little.
+ */
+export function findDate(text: string, language?: string | null): string | null {
+  const readers = readersFor(language);
+  for (const year of text.matchAll(YEAR)) {
+    const from = Math.max(0, year.index - WINDOW_BEFORE);
+    const to = Math.min(text.length, year.index + year[0].length + WINDOW_AFTER);
+    const window = text.slice(from, to);
+    // Every form read here has a day of one or two digits near its year ("in 1790" has none).
+    const near = `${text.slice(Math.max(0, year.index - 25), year.index)} ${text.slice(year.index + 4, year.index + 25)}`;
+    if (!/(?<!\d)\d{1,2}(?!\d)/.test(near)) continue;
+    let best: Found | null = null;
+    for (const read of readers) {
+      for (const found of read(window)) {
+        // The date must hold this year; another is found at its own turn.
+        const holdsYear = from + found.index <= year.index && from + found.end >= year.index + 4;
+        if (holdsYear && (!best || found.index < best.index)) best = found;
       }
     }
-  }
-  return best?.iso ?? null;
-}
-
-/** A single date value such as a "Date:" header, in the same forms as findDate, or null. */
-export function parseDate(value: string): string | null {
-  const trimmed = value.trim();
-  for (const { order, re } of WHOLE_VALUE) {
-    const match = re.exec(trimmed);
-    if (match) return toIso(order, match);
+    if (best) return best.iso;
   }
   return null;
 }
 
-function toIso(order: Order, match: RegExpMatchArray): string | null {
-  const [, a = '', b = '', c = ''] = match;
-  let year: number;
-  let month: number | undefined;
-  let day: number;
-  if (order === 'ymd') {
-    [year, month, day] = [Number(a), Number(b), Number(c)];
-  } else {
-    const name = order === 'mdy' ? a : b;
-    // Month names must look like names ("May", "MAY"), not the verb in "it may 2015 ...".
-    if (!/^\p{Lu}/u.test(name)) return null;
-    month = monthNumber(name);
-    year = Number(c);
-    day = Number(order === 'mdy' ? b : a);
+/** English weekdays standing after a date ("March 3, 2015 Tuesday"). */
+const TRAILING_WEEKDAY =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?$/i;
+
+/**
+ * A value that is just a date, such as a "Date:" header or a line under a headline, in the
+ * same forms as findDate, or null. A weekday before it and a time after it are allowed;
+ * other words ("around March 3, 2015") are not.
+ */
+export function parseDate(value: string, language?: string | null): string | null {
+  const trimmed = value.replace(/\s+/g, ' ').trim();
+  if (!/\d/.test(trimmed)) return null;
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      trimmed,
+    );
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  for (const read of readersFor(language)) {
+    const found = read(trimmed);
+    const only = found[0];
+    if (found.length !== 1 || !only) continue;
+    const rest = `${trimmed.slice(0, only.index)} ${trimmed.slice(only.end)}`
+      .replace(/[\s,.;:|·•–—-]+/g, ' ')
+      .trim();
+    if (rest === '' || TRAILING_WEEKDAY.test(rest)) return only.iso;
   }
-  if (month === undefined || !isCalendarDate(year, month, day)) return null;
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-}
-
-function monthNumber(name: string): number | undefined {
-  const lower = name.toLowerCase();
-  if (lower === 'sept') return 9;
-  const index = MONTH_NAMES.findIndex((full) => full === lower || full.slice(0, 3) === lower);
-  return index < 0 ? undefined : index + 1;
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+  return null;
 }

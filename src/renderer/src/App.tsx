@@ -18,13 +18,21 @@ import { ShortcutsDialog } from './features/annotations/ShortcutsDialog';
 import { AllAnnotations } from './features/all-annotations/AllAnnotations';
 import { NeedsReview } from './features/all-annotations/NeedsReview';
 import { PledgeDossier } from './features/dossier/PledgeDossier';
-import { toUtf16 } from '@core/export/code-points';
+import { toUtf16 } from '@core/text/code-points';
 import { ExportDialog } from './features/export/ExportDialog';
 import { useExportContext } from './features/export/use-export-context';
+import { ExchangeCenter } from './features/exchange/ExchangeCenter';
+import { isExchangeCommand, runExchangeCommand } from './features/exchange/exchange-commands';
 import { ImportProgressPanel } from './features/import/ImportProgressPanel';
 import { ImportSummary } from './features/import/ImportSummary';
 import { useFileDrop } from './features/import/use-file-drop';
-import { prepareImport, useImport, type ImportRequest } from './features/import/use-import';
+import {
+  prepareImport,
+  useImport,
+  type ImportRequest,
+  type ShownSummary,
+} from './features/import/use-import';
+import { storedSource } from './features/import/stored-source';
 import { DocumentList } from './features/library/DocumentList';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { MetadataEditor } from './features/library/MetadataEditor';
@@ -53,9 +61,10 @@ type View =
 
 export function App() {
   const importer = useImport();
-  const documents = useDocuments(importer.progress !== null);
+  const importing = importer.queue.running !== null;
+  const documents = useDocuments(importing);
   const counts = useAnnotationCounts();
-  const { run: runImportRequest, summary } = importer;
+  const { run: runImportRequest, summaries } = importer;
   const [query, setQuery] = useState('');
   const [scope, setScope] = useState<SearchScope>('documents');
   const [filters, setFilters] = useState(NO_FILTERS);
@@ -173,11 +182,24 @@ export function App() {
   }, [openId, runImport]);
 
   const retryWithPassword = useCallback(
-    (relativePath: string, password: string) => {
-      const file = summary?.files?.find((f) => f.relativePath === relativePath);
-      if (file) void runImport({ files: [file], origin: summary?.run.origin ?? 'files', password });
+    (shown: ShownSummary, relativePath: string, password: string) => {
+      const file = shown.files?.find((f) => f.relativePath === relativePath);
+      if (file) void runImport({ files: [file], origin: shown.run.origin, password });
     },
-    [summary, runImport],
+    [runImport],
+  );
+
+  // The document's stored original, read again as the chosen encoding: a new version of it.
+  const rereadAs = useCallback(
+    async (docId: string, encoding: string) => {
+      const file = await storedSource(docId);
+      if (!file) {
+        setMessage('That document is no longer in the library.');
+        return;
+      }
+      await runImport({ files: [file], origin: 'files', versionOf: docId, encoding });
+    },
+    [runImport],
   );
 
   const { verify } = verifier;
@@ -219,6 +241,7 @@ export function App() {
       if (command === 'import-folder') importFolder();
       if (command === 'export-report') setExporting(true);
       if (command === 'verify-report') void verifyReport();
+      if (isExchangeCommand(command)) runExchangeCommand(command);
     };
     return host.onCommand(onCommand);
   }, [importFiles, importFolder, verifyReport]);
@@ -323,7 +346,7 @@ export function App() {
         <section className="center">
           {documents === undefined ? null : empty ? (
             <EmptyLibrary
-              busy={importer.progress !== null}
+              busy={importing}
               onLoadSamples={() =>
                 void host.sampleFiles().then((files) => runImport({ files, origin: 'samples' }))
               }
@@ -383,20 +406,34 @@ export function App() {
           onCancel={() => setEditing(false)}
         />
       ) : null}
-      {importer.progress ? (
-        <ImportProgressPanel progress={importer.progress} onCancel={importer.cancel} />
-      ) : null}
-      {summary ? (
-        <ImportSummary
-          key={summary.run.id}
-          run={summary.run}
-          onClose={() => importer.showSummary(null)}
-          onRetryWithPassword={summary.files ? retryWithPassword : undefined}
-        />
-      ) : null}
+      <div className="import-panels">
+        {summaries.length > 0 ? (
+          <ImportSummary
+            key={summaries.map((s) => s.run.id).join()}
+            runs={summaries.map((shown) => ({
+              run: shown.run,
+              onRetryWithPassword: shown.files
+                ? (path: string, password: string) => retryWithPassword(shown, path, password)
+                : undefined,
+            }))}
+            onClose={() => importer.showSummary(null)}
+            onReread={(docId, encoding) => void rereadAs(docId, encoding)}
+          />
+        ) : null}
+        {importer.queue.running || importer.queue.waiting.length > 0 ? (
+          <ImportProgressPanel
+            progress={importer.progress}
+            running={importer.queue.running}
+            waiting={importer.queue.waiting}
+            onCancel={importer.cancel}
+            onCancelWaiting={importer.cancelWaiting}
+          />
+        ) : null}
+      </div>
       {linking && selected ? (
         <LinkPicker key={selected.id} from={selected} onClose={() => setLinking(false)} />
       ) : null}
+      <ExchangeCenter host={host} onMessage={setMessage} />
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
       {exporting ? (
         <ExportDialog

@@ -1,5 +1,6 @@
 import { annotationService } from './features/annotations/annotation-service';
 import { useHistory } from './features/annotations/use-annotations';
+import { LibraryMenu } from './features/exchange/LibraryMenu';
 import { SearchBox } from './features/search/SearchBox';
 import { useIndexStatus, type SearchScope } from './features/search/use-search';
 
@@ -52,6 +53,7 @@ export function AppToolbar(props: Props) {
           Verification results
         </button>
       ) : null}
+      <LibraryMenu />
       <button
         type="button"
         disabled={!history.canUndo}

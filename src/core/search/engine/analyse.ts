@@ -1,5 +1,6 @@
 import type { AnalysedToken } from './types';
 import { analysisLanguage, termOf } from './languages';
+import { GRAM_RUN, hasGramText, pushGrams } from './grams';
 
 /** A word as it appears in the text, lowercased, with its place. */
 export interface Word {
@@ -37,13 +38,22 @@ export function normaliseWord(raw: string): string {
   return w;
 }
 
-/** Splits text into words with their offsets; unspaced scripts go through Intl.Segmenter. */
-export function words(text: string, language: string | null = null): Word[] {
+/**
+ * Splits text into words with their offsets; unspaced scripts go through Intl.Segmenter.
+ * `seen.grams` is set when the text holds Thai, Lao, Khmer or Burmese (see grams.ts).
+ */
+export function words(
+  text: string,
+  language: string | null = null,
+  seen?: { grams: boolean },
+  offset = 0,
+): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const start = m.index;
+    const start = offset + m.index;
     if (UNSPACED.test(raw)) {
+      if (seen && !seen.grams && hasGramText(raw)) seen.grams = true;
       for (const seg of segmenter(language ?? 'en').segment(raw)) {
         if (!seg.isWordLike) continue;
         out.push({
@@ -57,6 +67,28 @@ export function words(text: string, language: string | null = null): Word[] {
     if (raw.length > MAX_WORD_LENGTH) continue;
     out.push({ start, end: start + raw.length, word: normaliseWord(raw) });
   }
+  return out;
+}
+
+/**
+ * The text's words as written, for word places (positions.ts): as `words` gives them, except
+ * that runs of Thai, Lao, Khmer and Burmese are pairs of grapheme clusters (grams.ts), which
+ * do not depend on the segmenter's dictionary.
+ */
+export function units(text: string, language: string | null = null): Word[] {
+  if (!hasGramText(text)) return words(text, language);
+  const out: Word[] = [];
+  let from = 0;
+  const between = (to: number) => {
+    if (to > from)
+      for (const w of words(text.slice(from, to), language, undefined, from)) out.push(w);
+  };
+  for (const m of text.matchAll(GRAM_RUN)) {
+    between(m.index);
+    pushGrams(m[0], m.index, out);
+    from = m.index + m[0].length;
+  }
+  between(text.length);
   return out;
 }
 

@@ -8,9 +8,20 @@ import {
   withSentenceMarks,
   type WordPlaces,
 } from './positions';
-import { normaliseWord, words } from './analyse';
+import { normaliseWord, units, words } from './analyse';
 import { Vocabulary, mergeSorted } from './expand';
-import { B, FIELDS, FIELD_BOOST, K1, buildSegment, type Segment } from './segment';
+import { askedUnits } from './grams';
+import { gramPostings, gramTerm, gramTermText, gramWord } from './gram-terms';
+import {
+  B,
+  FIELDS,
+  FIELD_BOOST,
+  FIELD_KEY,
+  K1,
+  buildSegment,
+  type Postings,
+  type Segment,
+} from './segment';
 import type {
   EngineHit,
   IndexableDoc,
@@ -31,7 +42,12 @@ interface Live {
   decoded?: Map<string, WordPlaces>;
   /** Per analysis language, index term → the words as written that give it. */
   forms?: Map<string, Map<string, string[]>>;
+  /** Postings of words typed in Thai, Lao, Khmer or Burmese (gram-terms.ts), per field. */
+  grams?: Map<string, Postings[]>;
 }
+
+/** Gram words' postings kept per segment. */
+const GRAM_TERMS_KEPT = 256;
 
 /** Decoded places kept between phrase queries, in numbers over all segments. */
 const DECODED_BUDGET = 20_000_000;
@@ -120,10 +136,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const cached = idfCache.get(term);
     if (cached !== undefined) return cached;
     let df = 0;
-    for (const { segment } of live) {
-      const t = segment.terms.get(term);
-      if (t === undefined) continue;
-      for (const { starts } of segment.postings) {
+    for (const entry of live) {
+      const found = postingsOf(entry, term);
+      if (!found) continue;
+      const [postings, t] = found;
+      for (const { starts } of postings) {
         df += ((starts[t + 1] as number) - (starts[t] as number)) / 2;
       }
     }
@@ -158,6 +175,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const put = (term: string | null, weight: number) => {
       if (term !== null && (out.get(term) ?? 0) < weight) out.set(term, weight);
     };
+    const gram = clause.wildcard || clause.fuzzy ? null : gramTerm(clause.term);
+    if (gram) {
+      out.set(gram, 1);
+      return out;
+    }
     if (clause.wildcard || clause.fuzzy) {
       const word = normaliseWord(clause.term);
       for (const [lang, vocab] of vocabularies()) {
@@ -207,11 +229,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (clause.presence === 'must') mustCount += 1;
       if (clause.presence !== 'mustNot') positive = true;
       for (const [term, weight] of expansions[ci] ?? []) {
-        const t = segment.terms.get(term);
-        if (t === undefined) continue;
+        const found = postingsOf(entry, term);
+        if (!found) continue;
+        const [postings, t] = found;
         const weightIdf = weight * globalIdf(term);
         for (const f of fieldsOf(clause)) {
-          const posting = segment.postings[f];
+          const posting = postings[f];
           const norm = norms[f];
           if (!posting || !norm) continue;
           const list = posting.data;
@@ -278,11 +301,42 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return decoded;
   }
 
+  /** A term's postings in the segment: an index term's, or a gram word's worked out. */
+  function postingsOf(entry: Live, term: string): [readonly Postings[], number] | null {
+    const t = entry.segment.terms.get(term);
+    if (t !== undefined) return [entry.segment.postings, t];
+    const typed = gramTermText(term);
+    if (typed === null) return null;
+    entry.grams ??= new Map();
+    let postings = entry.grams.get(term);
+    if (!postings) {
+      const word = gramWord(typed);
+      if (!word) return null;
+      postings = gramPostings(word, FIELD_KEY, (key) => placesIn(entry, key), entry.segment.places);
+      if (entry.grams.size >= GRAM_TERMS_KEPT) entry.grams.clear();
+      entry.grams.set(term, postings);
+    }
+    return [postings, 0];
+  }
+
   function phrase(text: string): Set<string> {
     const out = new Set<string>();
+    const gram = gramTerm(text);
+    if (gram) {
+      // Text of Thai, Lao, Khmer or Burmese alone is asked as a word is, in the bodies.
+      const body = FIELDS.indexOf('body');
+      for (const entry of live) {
+        const posting = postingsOf(entry, gram)?.[0][body];
+        for (let i = 0; posting && i < posting.data.length; i += 2) {
+          const ref = posting.data[i] as number;
+          if (!entry.deleted.has(ref)) out.add(entry.segment.ids[ref] as string);
+        }
+      }
+      return out;
+    }
     const asked = new Set<string>();
     for (const lang of languages()) {
-      const found = words(text, lang);
+      const found = askedUnits(units(text, lang), (w) => w.word);
       const key = found.map((w) => w.word).join('\u0000');
       if (found.length === 0 || asked.has(key)) continue;
       asked.add(key);

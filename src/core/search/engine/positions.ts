@@ -8,7 +8,8 @@ import type { Word } from './analyse';
  * experience".
  *
  * A word's place counts the words before it, plus one for every sentence end (".", "!", "?"
- * or ";" followed by a space) in between, where a mark is stored as if it were a word. So a
+ * or ";" followed by a space, or a Khmer or Burmese full stop) in between, where a mark is
+ * stored as if it were a word. So a
  * phrase does not run on from one sentence into the next ("… to an end. Trafficking …" is
  * not "end trafficking", and "end. Trafficking" is not "end the trafficking"), while a line
  * break or a PDF's column join inside a sentence does not matter.
@@ -19,14 +20,18 @@ export const SENTENCE_MARK = '\u0001.';
 
 /** Whether text[from, to) holds a sentence end; read by character codes, as it runs per word. */
 function endsSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to - 1; i += 1) {
+  for (let i = from; i < to; i += 1) {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 59) {
-      if (SPACE.test(text[i + 1] as string)) return true;
+      if (i + 1 < to && SPACE.test(text[i + 1] as string)) return true;
+    } else if (isFullStop(c)) {
+      return true;
     }
   }
   return false;
 }
+/** Khmer and Burmese full stops end a sentence with or without a space after them. */
+const isFullStop = (c: number): boolean => c === 0x17d4 || c === 0x17d5 || c === 0x104b;
 const SPACE = /\s/u;
 
 /** The place of each word (see above); `words` are `text`'s words in order. */
@@ -36,7 +41,12 @@ export function placesOf(text: string, words: readonly Word[]): number[] {
   let end = -1;
   for (const w of words) {
     place += 1;
-    if (end >= 0 && w.start - end > 1 && endsSentence(text, end, w.start)) place += 1;
+    const gap = w.start - end;
+    if (
+      end >= 0 &&
+      (gap > 1 ? endsSentence(text, end, w.start) : gap === 1 && isFullStop(text.charCodeAt(end)))
+    )
+      place += 1;
     places.push(place);
     end = w.end;
   }
@@ -77,8 +87,11 @@ export class PositionsBuilder {
   /** The id of each word of the last document added (-1 past the last place kept). */
   wordIds = new Int32Array(1024);
 
-  /** Adds one document's words (see placesOf for their places and the sentence marks). */
-  add(ref: number, text: string, found: readonly Word[]): void {
+  /**
+   * Adds one document's words (see placesOf for their places and the sentence marks), each
+   * kept under `prefix` + word, so one field's words stay apart from another's.
+   */
+  add(ref: number, text: string, found: readonly Word[], prefix = ''): void {
     const needed = found.length * 2;
     if (this.pairs.length < needed) this.pairs = new Float64Array(needed * 2);
     if (this.wordIds.length < found.length) this.wordIds = new Int32Array(found.length * 2);
@@ -91,9 +104,10 @@ export class PositionsBuilder {
       if (place >= PLACE_SPAN) break;
       // A place skipped since the word before is a sentence end: its mark stands there.
       if (k > 0 && place - (places[k - 1] as number) === 2) {
-        pairs[n++] = this.idOf(SENTENCE_MARK) * PLACE_SPAN + place - 1;
+        pairs[n++] = this.idOf(prefix + SENTENCE_MARK) * PLACE_SPAN + place - 1;
       }
-      const id = this.idOf((found[k] as Word).word);
+      const word = (found[k] as Word).word;
+      const id = this.idOf(prefix === '' ? word : prefix + word);
       wordIds[k] = id;
       pairs[n++] = id * PLACE_SPAN + place;
     }
@@ -225,9 +239,14 @@ const hasPlace = (list: WordPlaces, entry: number, place: number): boolean =>
 
 /**
  * Documents (by number) where the words stand at the given places relative to each other:
- * `offsets[i]` is word i's place minus word 0's, as in the typed phrase.
+ * `offsets[i]` is word i's place minus word 0's, as in the typed phrase. Given `counts`, it
+ * receives how often the phrase stands in each of them.
  */
-export function phraseRefs(lists: readonly WordPlaces[], offsets: readonly number[]): number[] {
+export function phraseRefs(
+  lists: readonly WordPlaces[],
+  offsets: readonly number[],
+  counts?: number[],
+): number[] {
   if (lists.length === 0) return [];
   // Walk the rarest word's documents; look the others up.
   let rarest = 0;
@@ -251,6 +270,7 @@ export function phraseRefs(lists: readonly WordPlaces[], offsets: readonly numbe
     }
     if (!all) continue;
     const rarestOffset = offsets[rarest] as number;
+    let count = 0;
     for (let p = base.starts[e] as number; p < (base.starts[e + 1] as number); p += 1) {
       const start = (base.places[p] as number) - rarestOffset;
       let holds = start >= 0;
@@ -263,9 +283,13 @@ export function phraseRefs(lists: readonly WordPlaces[], offsets: readonly numbe
         );
       }
       if (holds) {
-        out.push(ref);
-        break;
+        count += 1;
+        if (!counts) break;
       }
+    }
+    if (count > 0) {
+      out.push(ref);
+      counts?.push(count);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { analysisLanguage, termOf } from './languages';
-import { words, type Word } from './analyse';
+import { units, words, type Word } from './analyse';
 import { PositionsBuilder, placesFromText, placesToText } from './positions';
 import { INDEX_FIELDS_ALL, type IndexableDoc, type IndexField } from './types';
 
@@ -25,7 +25,8 @@ export interface Segment {
   vocab: Map<string, string[]>;
   /**
    * Per word of the bodies as written, its places (positions.ts), for exact phrases; kept
-   * as saved (base64) until a phrase first asks for the word.
+   * as saved (base64) until a phrase first asks for the word. Text in Thai, Lao, Khmer and
+   * Burmese is kept as pairs of clusters (grams.ts), in every field (FIELD_KEY).
    */
   places: Map<string, Uint8Array | string>;
 }
@@ -46,6 +47,14 @@ export const K1 = 1.2;
 export const B = 0.75;
 
 export const FIELDS = INDEX_FIELDS_ALL;
+
+/**
+ * What each field's words are kept under in `places`: the body's as they are, the other
+ * fields' (kept only where they hold Thai, Lao, Khmer or Burmese) behind a mark of the field.
+ */
+export const FIELD_KEY: readonly string[] = FIELDS.map((field, f) =>
+  field === 'body' ? '' : `\u0002${f}`,
+);
 
 /** Builds one segment; a pure function so workers can build segments in parallel. */
 export function buildSegment(docs: readonly IndexableDoc[]): Segment {
@@ -90,8 +99,12 @@ export function buildSegment(docs: readonly IndexableDoc[]): Segment {
     }
     FIELDS.forEach((field, f) => {
       let length = 0;
-      const found = words(doc[field], doc.language);
-      const body = field === 'body';
+      const seen = { grams: false };
+      const found = words(doc[field], doc.language, seen);
+      // Where the text holds Thai, Lao, Khmer or Burmese, its places are kept by pairs of
+      // clusters (grams.ts), in every field, so a word of these scripts is found in titles too.
+      if (seen.grams) places.add(ref, doc[field], units(doc[field], doc.language), FIELD_KEY[f]);
+      const body = field === 'body' && !seen.grams;
       if (body) places.add(ref, doc.body, found);
       for (let k = 0; k < found.length; k += 1) {
         const word = (found[k] as Word).word;
@@ -152,7 +165,7 @@ export function buildSegment(docs: readonly IndexableDoc[]): Segment {
 
 /** A segment as plain JSON-able data (for workers and for saving). */
 export interface SegmentData {
-  v: 4;
+  v: 5;
   ids: string[];
   lengths: number[][];
   /** The terms in their numbers' order. */
@@ -182,7 +195,7 @@ export function segmentToData(segment: Segment): SegmentData {
     places.push([word, typeof bytes === 'string' ? bytes : placesToText(bytes)]);
   }
   return {
-    v: 4,
+    v: 5,
     ids: segment.ids,
     lengths: segment.lengths,
     terms: [...segment.terms.keys()],
@@ -212,7 +225,7 @@ function postingsFit({ starts, data }: Postings, termCount: number, docCount: nu
 export function segmentFromData(data: SegmentData): Segment {
   // Older versions lack what newer code needs: the caller rebuilds the index. Saved bytes are
   // little-endian, as every machine Dossier runs on is; any other would rebuild too.
-  if (data.v !== 4 || !LITTLE_ENDIAN) {
+  if (data.v !== 5 || !LITTLE_ENDIAN) {
     throw new Error(`Unknown index segment version ${String(data.v)}`);
   }
   const terms = new Map<string, number>();

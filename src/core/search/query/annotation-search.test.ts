@@ -103,6 +103,39 @@ describe('annotation search', () => {
     expect(answer.hits[0]?.entry.id).toBe('a1');
   });
 
+  it('finds words inside Khmer and Thai quotes, whatever the segmenter makes of them', () => {
+    const info = new Map<string, AnnotationDocInfo>([
+      ['km', { title: 'ក្រសួងសន្យាបើកជម្រក', date: '2015-03-04', language: 'km' }],
+      ['th', { title: 'ศาลสั่งจำคุกตำรวจรับสินบน', date: '2015-06-20', language: 'th' }],
+    ]);
+    const quotes = [
+      entry({
+        id: 'k1',
+        docId: 'km',
+        tag: 'evidence',
+        quote: 'តុលាការបានកាត់ទោសមន្ត្រីប៉ូលិសពីររូបដែលបានទទួលសំណូកពីក្រុមជួញដូរមនុស្ស។',
+      }),
+      entry({
+        id: 't1',
+        docId: 'th',
+        tag: 'evidence',
+        quote: 'แรงงานประมงหลายสิบคนถูกยึดหนังสือเดินทาง',
+      }),
+    ];
+    const marked = (query: string) => {
+      const answer = search(query, quotes, info);
+      if (!answer.ok) throw new Error(answer.message);
+      return answer.hits.map((h) => [
+        h.entry.id,
+        ...(h.matches.quote ?? []).map((m) => h.entry.quote.slice(m.start, m.end)),
+      ]);
+    };
+    // Inside the chunks "ទទួលសំណូក" and "หนังสือเดินทาง" that the segmenter leaves whole.
+    expect(marked('សំណូក')).toEqual([['k1', 'សំណូក']]);
+    expect(marked('เดินทาง')).toEqual([['t1', 'เดินทาง']]);
+    expect(marked('ជនរងគ្រោះ')).toEqual([]);
+  });
+
   it('explains a bad query', () => {
     const answer = search('colour:red', ENTRIES, docs);
     expect(answer).toMatchObject({ ok: false, error: { position: 0 } });

@@ -1,5 +1,6 @@
 import type { Tag } from '../../model';
 import type { Analyse, AnalysedToken } from '../engine/types';
+import { gramWord } from '../engine/gram-terms';
 import type { Highlight } from '../snippets';
 import { findPhrase, withoutNested } from './phrase';
 import {
@@ -111,11 +112,7 @@ export function createAnnotationSearch(
     return fields;
   }
 
-  function wordSpans(
-    word: WordPart,
-    field: { text: string; tokens: AnalysedToken[] },
-    language: string | null,
-  ): Highlight[] {
+  function wordSpans(word: WordPart, field: FieldText, language: string | null): Highlight[] {
     const typed = word.text.toLowerCase();
     if (word.wildcard || word.fuzzy) {
       return field.tokens.filter((t) => {
@@ -124,6 +121,8 @@ export function createAnnotationSearch(
         return patternOf(typed).test(raw);
       });
     }
+    // A word in Thai, Lao, Khmer or Burmese is found by its pairs of clusters, as in documents.
+    if (gramWord(word.text)) return findPhrase(field.words, words(word.text, language));
     const wanted = analyse(word.text, language).map((t) => t.term);
     if (wanted.length === 0) return [];
     const spans = field.tokens.filter((t) => wanted.includes(t.term));

@@ -1,3 +1,4 @@
+import { askedUnits, isRunEnd, startsWithCluster } from '../engine/grams';
 import type { AnalysedToken } from '../engine/types';
 import type { Highlight } from '../snippets';
 
@@ -5,15 +6,27 @@ import type { Highlight } from '../snippets';
  * Every place where the phrase's words stand in a row in `tokens`, as spans of the text.
  * Tokens skip whitespace and punctuation, so a phrase broken over a line (or a PDF's column
  * join) still matches; where tokens carry places (exact words), the gaps between the words
- * must be the phrase's own, so a phrase does not run on across a sentence end.
+ * must be the phrase's own, so a phrase does not run on across a sentence end. Text in Thai,
+ * Lao, Khmer or Burmese is matched by its pairs of clusters, as the engine matches it.
  */
 export function findPhrase(
   tokens: readonly AnalysedToken[],
-  wanted: readonly AnalysedToken[],
+  typed: readonly AnalysedToken[],
 ): Highlight[] {
   const found: Highlight[] = [];
+  const wanted = askedUnits(typed, (t) => t.term);
   const first = wanted[0];
   if (first === undefined) return found;
+  if (wanted.length === 1 && isRunEnd(first.term)) {
+    // One cluster: wherever it begins a pair or ends a run.
+    const cluster = first.term.slice(0, -1);
+    for (const t of tokens) {
+      if (startsWithCluster(t.term, cluster)) {
+        found.push({ start: t.start, end: Math.min(t.end, t.start + cluster.length) });
+      }
+    }
+    return found;
+  }
   const gap = (list: readonly AnalysedToken[], from: number, k: number): number | undefined => {
     const a = list[from]?.place;
     const b = list[from + k]?.place;

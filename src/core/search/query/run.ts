@@ -8,6 +8,8 @@ import type {
   TermClause,
 } from '../engine/types';
 import { bestIndexes } from '../engine/best';
+import { gramTermText } from '../engine/gram-terms';
+import { hasGramText } from '../engine/grams';
 import { makeSnippets, pageOf, type Highlight, type Snippet } from '../snippets';
 import { facetResults, NO_FILTERS, type DocFacts, type FacetFilters, type Facets } from './facets';
 import { formMatcher } from './highlight';
@@ -319,7 +321,16 @@ async function matchesIn(
       spans.push(...findPhrase(await tokensOf(id, field, ctx, 'words'), wanted));
     }
   }
-  if (terms && terms.size > 0) {
+  // Words typed in Thai, Lao, Khmer or Burmese are found by the text's pairs of clusters.
+  const grams = [...(terms ?? [])].flatMap((t) => gramTermText(t) ?? []);
+  if (grams.length > 0 && hasGramText(await textOf(id, field, ctx))) {
+    const split = ctx.sources.words ?? ctx.sources.analyse;
+    for (const word of grams) {
+      const wanted = split(word, ctx.facts.get(id)?.language ?? null);
+      spans.push(...findPhrase(await tokensOf(id, field, ctx, 'words'), wanted));
+    }
+  }
+  if (terms && terms.size > grams.length) {
     const matcher = matched.matchers.get(field);
     const found = matcher
       ? matcher(await textOf(id, field, ctx), ctx.facts.get(id)?.language ?? null)

@@ -1,3 +1,5 @@
+import type { ReadAs } from '@core/model';
+
 export type ImportOutcome =
   'imported' | 'updated' | 'duplicate' | 'unsupported' | 'failed' | 'cancelled';
 
@@ -10,6 +12,8 @@ export interface ImportFileResult {
   code?: 'encrypted';
   docId?: string;
   title?: string;
+  /** Text and HTML files: the encoding they were read as, and how it was settled. */
+  readAs?: ReadAs;
 }
 
 export interface ImportRun {

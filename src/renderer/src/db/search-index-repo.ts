@@ -35,6 +35,7 @@ export function searchIndexRepo(database: DossierDb = db()) {
         author: d.author,
         language: d.language,
         contentHash: d.contentHash,
+        version: d.version,
       }));
     },
     /** The searchable fields of the given documents, for building a segment. */

@@ -1,5 +1,4 @@
-import { VERIFIABLE_EXTENSIONS } from '@core/ipc/contract';
-import type { HostApi, SavedFormat, SourceFile } from './host-api';
+import type { HostApi, SourceFile } from './host-api';
 import { printHtml } from './print-html';
 
 const sampleUrls = import.meta.glob('../../../../resources/samples/*', {
@@ -21,27 +20,13 @@ export function sourceFromFile(file: File, relativePath?: string): SourceFile {
   };
 }
 
-const MIME_TYPES: Record<SavedFormat, string> = {
-  markdown: 'text/markdown;charset=utf-8',
-  html: 'text/html;charset=utf-8',
-  csv: 'text/csv;charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-interface ChooseOptions {
-  directory?: boolean;
-  multiple?: boolean;
-  accept?: string;
-}
-
 /** Opens the browser's file chooser; resolves null when the user cancels it. */
-function chooseFiles({ directory, multiple, accept }: ChooseOptions): Promise<SourceFile[] | null> {
+function chooseFiles(directory: boolean, accept?: string[]): Promise<SourceFile[] | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = multiple ?? true;
-    if (accept) input.accept = accept;
+    input.multiple = !accept;
+    if (accept) input.accept = accept.map((ext) => `.${ext}`).join(',');
     if (directory) input.webkitdirectory = true;
     input.style.display = 'none';
     const finish = (files: SourceFile[] | null) => {
@@ -68,28 +53,28 @@ async function fetchSample(path: string, url: string): Promise<SourceFile> {
 export function createBrowserHost(): HostApi {
   return {
     kind: 'browser',
-    pickFiles: () => chooseFiles({}),
-    pickFolder: () => chooseFiles({ directory: true }),
+    pickFiles: () => chooseFiles(false),
+    pickFolder: () => chooseFiles(true),
     sampleFiles: () =>
       Promise.all(Object.entries(sampleUrls).map(([path, url]) => fetchSample(path, url))),
-    async saveFile(suggestedName, bytes, format) {
-      const url = URL.createObjectURL(new Blob([bytes], { type: MIME_TYPES[format] }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The download reads the blob after the click returns; a big one takes a while.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return true;
-    },
+    saveFile: (suggestedName, bytes, mime) =>
+      download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })),
+    pickFile: async (accept) => (await chooseFiles(false, accept))?.[0] ?? null,
     printPdf: (_suggestedName, html) => printHtml(html),
-    async pickReportFile() {
-      const accept = VERIFIABLE_EXTENSIONS.map((e) => `.${e}`).join(',');
-      const files = await chooseFiles({ multiple: false, accept });
-      return files?.[0] ?? null;
-    },
     onCommand: () => () => undefined,
   };
+}
+
+/** Hands a file to the browser's downloads: the browser decides where it goes. */
+async function download(suggestedName: string, blob: Blob): Promise<boolean> {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download reads the blob after the click returns; a big one takes a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
 }

@@ -14,6 +14,13 @@ const HOST_COMMANDS: Record<MenuCommand, HostCommand> = {
   'import-folder': 'import-folder',
   'export-report': 'export-report',
   'verify-report': 'verify-report',
+  'backup-library': 'backup-library',
+  'restore-library': 'restore-library',
+  'export-annotations': 'export-annotations',
+  'import-annotations': 'import-annotations',
+  'export-project': 'export-project',
+  'import-project': 'import-project',
+  'about-library': 'about-library',
 };
 
 export function createElectronHost(api: WorkbenchApi): HostApi {
@@ -34,14 +41,19 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
     pickFiles: () => pick('files'),
     pickFolder: () => pick('folder'),
     sampleFiles: async () => unwrap(await api.sampleFiles()).files.map(toSourceFile),
-    saveFile: async (suggestedName, bytes, format) =>
-      unwrap(await api.saveFile({ suggestedName, bytes, format })).saved,
+    saveFile: async (suggestedName, bytes, _mime) => {
+      const extension = /\.([a-z0-9]{1,10})$/i.exec(suggestedName)?.[1]?.toLowerCase() ?? 'bin';
+      return unwrap(
+        await api.saveFile({ suggestedName, bytes: bytes as Uint8Array<ArrayBuffer>, extension }),
+      ).saved;
+    },
+    pickFile: async (accept) => {
+      const picked = unwrap(await api.pickImport({ mode: 'file', extensions: accept }));
+      const [first] = picked.files;
+      return picked.cancelled || !first ? null : toSourceFile(first);
+    },
     printPdf: async (suggestedName, html) =>
       unwrap(await api.printPdf({ suggestedName, html })).saved,
-    async pickReportFile() {
-      const picked = unwrap(await api.pickReport());
-      return picked.cancelled || !picked.file ? null : toSourceFile(picked.file);
-    },
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };
 }

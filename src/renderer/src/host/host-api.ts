@@ -1,5 +1,3 @@
-import type { ReportFormat } from '@core/export/report-types';
-
 /**
  * Everything the renderer needs from the place it runs in. One implementation over the Electron
  * preload API, one over plain browser features; nothing else in the renderer knows which it is.
@@ -14,10 +12,18 @@ export interface SourceFile {
   blob?: Blob;
 }
 
-export type HostCommand = 'import-files' | 'import-folder' | 'export-report' | 'verify-report';
+export type HostCommand =
+  'import-files' | 'import-folder' | 'export-report' | 'verify-report' | ExchangeCommand;
 
-/** Formats saved as the bytes the report writers make; PDF is printed from HTML instead. */
-export type SavedFormat = Exclude<ReportFormat, 'pdf'>;
+/** The library's backup and exchange commands (File menu in the desktop app, Library menu on the web). */
+export type ExchangeCommand =
+  | 'backup-library'
+  | 'restore-library'
+  | 'export-annotations'
+  | 'import-annotations'
+  | 'export-project'
+  | 'import-project'
+  | 'about-library';
 
 export interface HostApi {
   readonly kind: 'electron' | 'browser';
@@ -28,21 +34,17 @@ export interface HostApi {
   /** The bundled sample collection. */
   sampleFiles(): Promise<SourceFile[]>;
   /**
-   * Saves an exported file: the desktop app asks where (offering the format's extension), the
-   * web app downloads it. Resolves false when the user cancels.
+   * Saves bytes to a file: the desktop app asks where (offering the name's extension), the web
+   * app downloads it. Resolves false when the user cancels.
    */
-  saveFile(
-    suggestedName: string,
-    bytes: Uint8Array<ArrayBuffer>,
-    format: SavedFormat,
-  ): Promise<boolean>;
+  saveFile(suggestedName: string, bytes: Uint8Array, mime: string): Promise<boolean>;
+  /** Asks the user for one file with one of these extensions (no dot); null when they cancel. */
+  pickFile(accept: string[]): Promise<SourceFile | null>;
   /**
    * Makes a PDF of a report's HTML: the desktop app prints it offline and asks where to save
    * it; the web app opens the browser's print dialog (Save as PDF). False when cancelled.
    */
   printPdf(suggestedName: string, html: string): Promise<boolean>;
-  /** Asks for one exported report to verify; null when the user cancels. */
-  pickReportFile(): Promise<SourceFile | null>;
   /** Commands from the host's own menus; returns an unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }

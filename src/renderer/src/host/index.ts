@@ -10,4 +10,4 @@ export function getHost(): HostApi {
   return host;
 }
 
-export type { HostApi, HostCommand, SavedFormat, SourceFile } from './host-api';
+export type { HostApi, HostCommand, SourceFile } from './host-api';

@@ -6,9 +6,11 @@ import { runIngestJob } from '@core/jobs/ingest-job';
 import { createIngestStation } from '@core/jobs/ingest-station';
 import { handleStationRequest, type StationRequest } from '@core/jobs/ingest-station-protocol';
 import { documentsRepo } from '../db/documents-repo';
+import { relayedPdfAssets } from './pdf-assets-relay';
 import { serveJobs } from './serve';
 
-const pdf = { getDocument };
+// CMaps and standard fonts come from the app itself, read by the page on this worker's behalf.
+const pdf = { getDocument, assets: relayedPdfAssets() };
 // Parsed documents are stored from here, so their text and bytes never cross to the page.
 const station = createIngestStation((request) => runIngestJob(request, pdf), documentsRepo());
 serveJobs(

@@ -9,6 +9,8 @@ export function serveJobs<Req, Res, Prog = never>(
   transferOf: (response: Res, request: Req) => Transferable[] = () => [],
 ): void {
   self.onmessage = async (event: MessageEvent<JobMessage<Req>>) => {
+    // Other messages (a page's answers about pdf.js assets) have listeners of their own.
+    if (typeof event.data?.jobId !== 'number') return;
     const { jobId, request } = event.data;
     const report = (progress: Prog) => {
       const message: JobProgress<Prog> = { jobId, progress };

@@ -6,6 +6,7 @@ import {
   REPORT_FORMATS,
   type ReportFormat,
 } from '@core/export/report-types';
+import { REPORT_MIME_TYPES } from '@core/export/write-report';
 import type { HostApi } from '../../host';
 import { Modal } from '../annotations/Modal';
 import { loadExportChoices, saveExportChoices, type ExportChoices } from './export-choices';
@@ -92,7 +93,11 @@ export function ExportDialog({ host, context, onClose, onExported }: Props) {
       const saved =
         choices.format === 'pdf'
           ? await host.printPdf(response.fileName, new TextDecoder().decode(response.bytes))
-          : await host.saveFile(response.fileName, response.bytes, choices.format);
+          : await host.saveFile(
+              response.fileName,
+              response.bytes,
+              REPORT_MIME_TYPES[choices.format],
+            );
       onExported(saved ? exportedMessage(response.counts) : 'Export cancelled: nothing was saved.');
     } catch (caught) {
       if (caught instanceof JobCancelled) {

@@ -1,3 +1,4 @@
+import type { QueuedImport } from './import-queue';
 import type { ImportProgress } from './import-service';
 
 function formatSeconds(ms: number): string {
@@ -7,28 +8,70 @@ function formatSeconds(ms: number): string {
 
 export function ImportProgressPanel({
   progress,
+  running,
+  waiting,
   onCancel,
+  onCancelWaiting,
 }: {
-  progress: ImportProgress;
+  progress: ImportProgress | null;
+  running: QueuedImport<unknown> | null;
+  waiting: readonly QueuedImport<unknown>[];
   onCancel: () => void;
+  /** One waiting import by id, or all of them. */
+  onCancelWaiting: (id?: number) => void;
 }) {
-  const elapsed = Date.now() - progress.startedAt;
+  const elapsed = progress ? Date.now() - progress.startedAt : 0;
   const remaining =
-    progress.done > 0 ? (elapsed / progress.done) * (progress.total - progress.done) : null;
+    progress && progress.done > 0
+      ? (elapsed / progress.done) * (progress.total - progress.done)
+      : null;
   return (
     <section className="import-progress" role="status" aria-label="Import progress">
-      <progress max={progress.total} value={progress.done} />
-      <p>
-        Importing {progress.done} of {progress.total} files
-        {progress.current ? `: ${progress.current}` : ''}
-      </p>
-      <p className="muted">
-        Elapsed {formatSeconds(elapsed)}
-        {remaining !== null ? `, about ${formatSeconds(remaining)} left` : ''}
-      </p>
-      <button type="button" onClick={onCancel}>
+      {running ? <p className="import-running">Importing {running.label}</p> : null}
+      {progress ? (
+        <>
+          <progress max={progress.total} value={progress.done} />
+          <p>
+            Importing {progress.done} of {progress.total} files
+            {progress.current ? `: ${progress.current}` : ''}
+          </p>
+          <p className="muted">
+            Elapsed {formatSeconds(elapsed)}
+            {remaining !== null ? `, about ${formatSeconds(remaining)} left` : ''}
+          </p>
+        </>
+      ) : null}
+      <button type="button" onClick={onCancel} disabled={!running}>
         Cancel import
       </button>
+      {waiting.length > 0 ? (
+        <div className="import-waiting">
+          <p>
+            {waiting.length} more import{waiting.length === 1 ? '' : 's'} waiting
+            {waiting.length === 1 ? `: ${waiting[0]?.label}` : ''}
+          </p>
+          <ul aria-label="Waiting imports">
+            {waiting.map((entry) => (
+              <li key={entry.id}>
+                {waiting.length > 1 ? <span>{entry.label}</span> : null}
+                <button
+                  type="button"
+                  className="inline"
+                  aria-label={`Cancel waiting import: ${entry.label}`}
+                  onClick={() => onCancelWaiting(entry.id)}
+                >
+                  Don’t import
+                </button>
+              </li>
+            ))}
+          </ul>
+          {waiting.length > 1 ? (
+            <button type="button" className="inline" onClick={() => onCancelWaiting()}>
+              Cancel all waiting imports
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import {
 import type { Annotation, DocumentRecord } from '@core/model';
 import type { ImportFileResult, ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
+import { storageFullMessage } from '../exchange/storage';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /**
@@ -72,6 +73,11 @@ export interface ImportOptions {
   versionOf?: string;
   /** Password for encrypted PDFs in this run. */
   password?: string;
+  /**
+   * Read the (single) file as this encoding. With `versionOf`, the same bytes read again are a
+   * new version of their document, not a duplicate of it.
+   */
+  encoding?: string;
 }
 
 interface Parsed {
@@ -151,7 +157,7 @@ export async function importFiles(
           results[index] = {
             relativePath: entry.filePath,
             outcome: 'failed',
-            reason: `could not be stored: ${describe(error)}`,
+            reason: storageFullMessage(error) ?? `could not be stored: ${describe(error)}`,
           };
         }
       } finally {
@@ -169,8 +175,9 @@ export async function importFiles(
     const { hashes, paths } = await keys;
     const base = { relativePath: p.file.relativePath };
     const { contentHash } = p.summary;
-    const { title } = p.summary.result;
-    const inLibrary = hashes.has(contentHash);
+    const { title, readAs } = p.summary.result;
+    const reread = options.versionOf !== undefined && options.encoding !== undefined;
+    const inLibrary = hashes.has(contentHash) && !reread;
     let sibling = seenHashes.get(contentHash);
     if (sibling && p.index < sibling.index && giveWay(sibling, p)) sibling = undefined;
     if (inLibrary || sibling !== undefined) {
@@ -205,7 +212,14 @@ export async function importFiles(
     });
     if (!target) {
       const reason = p.summary.result.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
-      const result = { ...base, outcome: 'imported' as const, docId: entry.id, title, reason };
+      const result = {
+        ...base,
+        outcome: 'imported' as const,
+        docId: entry.id,
+        title,
+        reason,
+        ...(readAs ? { readAs } : {}),
+      };
       lane.entries.push({ index: p.index, entry, result });
       lane.bytes += p.summary.byteLength;
       return;
@@ -222,6 +236,7 @@ export async function importFiles(
       outcome: 'updated',
       docId: target,
       title,
+      ...(readAs ? { readAs } : {}),
       reason:
         `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
         (review > 0 ? `, ${review} to review` : ''),
@@ -273,9 +288,15 @@ export async function importFiles(
               name: file.name,
               blob: file.blob,
               password: options.password,
+              encoding: options.encoding,
               maxBytes: MAX_FILE_BYTES,
             }
-          : { name: file.name, bytes: await file.read(), password: options.password },
+          : {
+              name: file.name,
+              bytes: await file.read(),
+              password: options.password,
+              encoding: options.encoding,
+            },
       );
     } catch (error) {
       return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` };

@@ -151,3 +151,51 @@ describe('duplicates within one import', () => {
     expect(stored.map((d) => d.filePath)).toEqual(['reports/gazette.txt']);
   });
 });
+
+describe('reading a document again as another encoding', () => {
+  // A Czech note in ISO-8859-2 whose first reading was wrong (Windows-1250 reads š and ž
+  // from other bytes).
+  const note = 'Azylový dům v Tarsku\n\nŠkola pro oběti je zavřená a ministerstvo to ví.\n';
+  const encode = (text: string) => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const chars = new TextDecoder('iso-8859-2').decode(all);
+    const byteOf = new Map([...chars].map((c, byte) => [c, byte]));
+    return Uint8Array.from(text, (c) => byteOf.get(c) ?? 0x3f);
+  };
+
+  it('replaces the text as a new version of the same document, though the bytes are the same', async () => {
+    const bytes = encode(note);
+    const source: SourceFile = {
+      name: 'tarsk.txt',
+      relativePath: 'notes/tarsk.txt',
+      size: bytes.byteLength,
+      read: async () => bytes,
+    };
+    const first = await run([source], { encoding: 'windows-1250' });
+    const docId = first.files[0]!.docId!;
+    expect(first.files[0]!.readAs).toEqual({ encoding: 'windows-1250', how: 'chosen' });
+    expect((await documentsRepo(database).content(docId))!.text).not.toContain('Škola');
+    const annotation = await annotate(docId, 'ministerstvo to v');
+
+    const again = await run([source], { versionOf: docId, encoding: 'iso-8859-2' });
+    expect(again.files[0]).toMatchObject({
+      outcome: 'updated',
+      docId,
+      readAs: { encoding: 'iso-8859-2', how: 'chosen' },
+      reason: 'new version; 1 annotation carried over',
+    });
+    expect((await documentsRepo(database).content(docId))!.text).toContain(
+      'Škola pro oběti je zavřená a ministerstvo to ví.',
+    );
+    const record = await documentsRepo(database).get(docId);
+    expect(record).toMatchObject({ title: 'Azylový dům v Tarsku', version: 2 });
+    expect(record?.readAs).toEqual({ encoding: 'iso-8859-2', how: 'chosen' });
+    expect(await documentsRepo(database).count()).toBe(1);
+    const moved = await annotationsRepo(database).get(annotation.id);
+    expect(quoteSelectorOf(moved!.target.selectors)?.exact).toBe('ministerstvo to v');
+
+    // The same bytes imported as a plain new file are still a duplicate.
+    const duplicate = await run([{ ...source, relativePath: 'copy/tarsk.txt' }]);
+    expect(duplicate.files[0]!.outcome).toBe('duplicate');
+  });
+});

@@ -1,10 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { documentsRepo } from '../../db/documents-repo';
 import type { ImportRun } from '../../db/import-run';
 import { importRunsRepo } from '../../db/import-runs-repo';
 import type { SourceFile } from '../../host';
 import { createIngestPool } from '../../workers/ingest-pool';
 import { searchService } from '../search/search-service';
+import { describeImport, ImportQueue, type QueueState } from './import-queue';
 import { importFiles, type ImportOptions, type ImportProgress } from './import-service';
 
 let pool: ReturnType<typeof createIngestPool> | null = null;
@@ -25,30 +26,45 @@ export interface ImportRequest {
   origin: ImportRun['origin'];
   versionOf?: string;
   password?: string;
+  /** Read the file as this encoding (with versionOf: the document's own file, read again). */
+  encoding?: string;
+}
+
+/** A finished import's summary; `files` are kept while at hand, to retry one of them. */
+export interface ShownSummary {
+  run: ImportRun;
+  files: SourceFile[] | null;
 }
 
 export interface ImportController {
   progress: ImportProgress | null;
-  summary: { run: ImportRun; files: SourceFile[] | null } | null;
+  /** The import running and those waiting their turn. */
+  queue: QueueState<ImportRequest>;
+  /** Summaries to show, newest first: one per import of the chain that just ran. */
+  summaries: ShownSummary[];
   run(request: ImportRequest): Promise<ImportRun | null>;
+  /** Cancels the running import; the waiting ones then go on. */
   cancel(): void;
+  /** Takes one waiting import (or all) off the queue. */
+  cancelWaiting(id?: number): void;
   showSummary(run: ImportRun | null): void;
 }
 
 /**
- * Runs imports one at a time, with throttled progress, cancel, and a summary that can be
- * reopened; the files of the latest run are kept so that one can be retried with a password.
+ * Runs imports one at a time, queueing those asked for meanwhile, with throttled progress,
+ * cancel, and a summary per import that can be reopened.
  */
 export function useImport(): ImportController {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [summary, setSummary] = useState<ImportController['summary']>(null);
-  const abort = useRef<AbortController | null>(null);
+  const [summaries, setSummaries] = useState<ShownSummary[]>([]);
+  const [queueState, setQueueState] = useState<QueueState<ImportRequest>>({
+    running: null,
+    waiting: [],
+  });
+  const [queue] = useState(() => new ImportQueue<ImportRequest, ImportRun>(runOne, setQueueState));
 
-  const run = useCallback(async ({ files, origin, versionOf, password }: ImportRequest) => {
-    if (abort.current) return null;
-    const controller = new AbortController();
-    abort.current = controller;
-    setSummary(null);
+  async function runOne(request: ImportRequest, signal: AbortSignal): Promise<ImportRun> {
+    const { files, origin, versionOf, password, encoding } = request;
     setProgress({ done: 0, total: files.length, current: null, startedAt: Date.now() });
     // Progress arrives per file. People (and screen readers) take it in a few times a
     // second; redrawing it every frame of a long import only kept the page's thread busy.
@@ -63,37 +79,42 @@ export function useImport(): ImportController {
     };
     try {
       pool ??= createIngestPool();
-      const repo = documentsRepo();
-      const options: ImportOptions = {
-        origin,
-        signal: controller.signal,
-        onProgress,
-        versionOf,
-        password,
-      };
+      const options: ImportOptions = { origin, signal, onProgress, versionOf, password, encoding };
       const result = await importFiles(
         files,
-        { stations: pool.stations(), library: repo },
+        { stations: pool.stations(), library: documentsRepo() },
         options,
       );
       await importRunsRepo().save(result);
       if (result.files.some((f) => f.outcome === 'imported' || f.outcome === 'updated')) {
         void searchService.rebuild();
       }
-      setSummary({ run: result, files });
+      setSummaries((shown) => [{ run: result, files }, ...shown]);
       return result;
     } finally {
       clearTimeout(timer);
-      abort.current = null;
       setProgress(null);
     }
-  }, []);
+  }
 
-  const cancel = useCallback(() => abort.current?.abort(), []);
+  useEffect(() => () => queue.cancelWaiting(), [queue]);
+
+  const run = useCallback(
+    (request: ImportRequest) => {
+      // A new import started while nothing runs begins a new set of summaries; one queued
+      // behind another adds its summary to those of the chain.
+      if (queue.idle) setSummaries([]);
+      return queue.add(request, describeImport(request));
+    },
+    [queue],
+  );
+
+  const cancel = useCallback(() => queue.cancelRunning(), [queue]);
+  const cancelWaiting = useCallback((id?: number) => queue.cancelWaiting(id), [queue]);
   const showSummary = useCallback(
-    (run: ImportRun | null) => setSummary(run ? { run, files: null } : null),
+    (shown: ImportRun | null) => setSummaries(shown ? [{ run: shown, files: null }] : []),
     [],
   );
 
-  return { progress, summary, run, cancel, showSummary };
+  return { progress, queue: queueState, summaries, run, cancel, cancelWaiting, showSummary };
 }

@@ -1,6 +1,7 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { PDF_OFFLINE_OPTIONS } from '@core/ingest/pdf-offline';
+import { pdfOfflineOptions } from '@core/ingest/pdf-offline';
+import { pagePdfAssets } from '../../workers/pdf-assets';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -18,8 +19,9 @@ export interface OpenPdf {
 
 /** Opens a PDF from its stored bytes (copied: pdf.js takes over the buffer it is given). */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
-  // Glyphs are drawn from the embedded fonts' outlines: nothing is installed or fetched.
-  const task = getDocument({ ...PDF_OFFLINE_OPTIONS, data: bytes.slice() });
+  // Glyphs are drawn from the embedded fonts' outlines, or for fonts the file names but does
+  // not embed, from the standard font data the app ships: nothing is installed or fetched.
+  const task = getDocument({ ...pdfOfflineOptions(pagePdfAssets()), data: bytes.slice() });
   try {
     const pdf = await task.promise;
     const sizes: PageSize[] = [];

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { VerifyResult } from '@core/export/report-types';
+import { VERIFIABLE_EXTENSIONS } from '@core/ipc/contract';
 import type { HostApi } from '../../host';
 import type { ReportJobProgress } from '../export/report-jobs';
 import { JobCancelled } from '../export/report-worker';
@@ -17,7 +18,7 @@ export function useVerifyReport(host: HostApi) {
 
   /** Asks for a file and checks it; resolves false when the analyst cancels the choice. */
   const verify = useCallback(async (): Promise<boolean> => {
-    const file = await host.pickReportFile();
+    const file = await host.pickFile([...VERIFIABLE_EXTENSIONS]);
     if (!file) return false;
     const fileName = file.name;
     setState({ status: 'running', fileName, progress: null });

@@ -1,0 +1,12 @@
+import type { MergeSummary } from '@core/exchange/merge';
+
+/** Messages to the exchange worker, which reads and writes whole libraries off the page's thread. */
+export type ExchangeRequest =
+  | { type: 'backup'; appVersion: string }
+  | { type: 'restore'; bytes: Uint8Array }
+  | { type: 'cancel' };
+
+export type ExchangeResponse =
+  | { type: 'backup'; bytes: Uint8Array }
+  | { type: 'restore'; summary: MergeSummary; restored: boolean }
+  | { type: 'cancelled' };
