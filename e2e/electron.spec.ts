@@ -172,7 +172,7 @@ test('prints a report to PDF offline, saves it where chosen, and verifies its HT
     }, chosen('report.html'));
     await page.getByRole('button', { name: 'Verify report' }).click();
     await expect(
-      page.getByRole('region', { name: 'Verify report' }).getByRole('status'),
+      page.getByRole('dialog', { name: 'Verify report' }).getByRole('status'),
     ).toHaveText('HTML report, 1 quote: every quote verified.');
   } finally {
     await close(running);

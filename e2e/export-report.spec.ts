@@ -191,6 +191,17 @@ test('a pledge dossier exports only that chain; other scopes say why they are un
     '4 quotes',
   );
 
+  // From the pledge's dossier, the dialog starts on that dossier.
+  await panel.getByRole('button', { name: 'Pledge dossier' }).click();
+  await page
+    .getByRole('region', { name: 'Pledge dossier' })
+    .getByRole('button', { name: 'Export report…' })
+    .click();
+  const fromDossier = page.getByRole('dialog', { name: 'Export report' });
+  await expect(fromDossier.getByLabel('Scope')).toHaveValue('dossier');
+  await expect(fromDossier).toContainText('The pledge “Officials who collude');
+  await fromDossier.getByRole('button', { name: 'Close', exact: true }).click();
+
   // What the All annotations table shows, in its order.
   await page.getByRole('button', { name: 'All annotations' }).click();
   const view = page.getByRole('region', { name: 'All annotations' });

@@ -53,7 +53,7 @@ test('Verify report lists a hand-edited quote and a re-imported source, and veri
   const picker = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Verify report' }).click();
   await (await picker).setFiles(reportPath);
-  const results = page.getByRole('region', { name: 'Verify report' });
+  const results = page.getByRole('dialog', { name: 'Verify report' });
   await expect(results.getByRole('status')).toHaveText('HTML report, 5 quotes: 2 not verified.');
   const outcomes = results.getByRole('list', { name: 'Outcomes' });
   await expect(outcomes).toContainText('Verified: 3');
@@ -71,8 +71,9 @@ test('Verify report lists a hand-edited quote and a re-imported source, and veri
     await expect(results.locator('li[data-outcome="verified"]', { hasText: quote })).toHaveCount(1);
   }
 
-  // A library match opens its document at the cited words.
+  // A library match opens its document at the cited words; the results wait to be shown again.
   await changed.getByRole('button', { name: 'Open in document' }).click();
+  await expect(results).toBeHidden();
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(
     /Complicit Officials Are Never Prosecuted/,

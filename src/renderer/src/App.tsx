@@ -18,8 +18,8 @@ import { ShortcutsDialog } from './features/annotations/ShortcutsDialog';
 import { AllAnnotations } from './features/all-annotations/AllAnnotations';
 import { NeedsReview } from './features/all-annotations/NeedsReview';
 import { PledgeDossier } from './features/dossier/PledgeDossier';
-import { toUtf16 } from '@core/text/code-points';
-import { ExportDialog } from './features/export/ExportDialog';
+import { isReportCommand, runReportCommand } from './features/export/report-commands';
+import { ReportsCenter } from './features/export/ReportsCenter';
 import { useExportContext } from './features/export/use-export-context';
 import { ExchangeCenter } from './features/exchange/ExchangeCenter';
 import { isExchangeCommand, runExchangeCommand } from './features/exchange/exchange-commands';
@@ -44,8 +44,6 @@ import { SearchResults } from './features/search/SearchResults';
 import { searchService } from './features/search/search-service';
 import { useAnnotationSearch } from './features/search/use-annotation-search';
 import { useSearch, type ResultItem, type SearchScope } from './features/search/use-search';
-import { useVerifyReport } from './features/verify/use-verify-report';
-import { VerifyReport, type VerifyTarget } from './features/verify/VerifyReport';
 import { getHost, type HostCommand, type SourceFile } from './host';
 import { isTypingTarget } from './ui/keyboard';
 
@@ -53,11 +51,7 @@ const host = getHost();
 
 /** What the centre of the window shows. */
 type View =
-  | { kind: 'reader' }
-  | { kind: 'all' }
-  | { kind: 'review' }
-  | { kind: 'dossier'; pledgeId: string }
-  | { kind: 'verify' };
+  { kind: 'reader' } | { kind: 'all' } | { kind: 'review' } | { kind: 'dossier'; pledgeId: string };
 
 export function App() {
   const importer = useImport();
@@ -90,8 +84,6 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'reader' });
   const [linking, setLinking] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const verifier = useVerifyReport(host);
   const open = useDocument(openId);
   const annotations = useDocumentAnnotations(openId);
   const placed = usePlacedAnnotations(annotations, open?.content.text, open?.content.pages);
@@ -202,29 +194,6 @@ export function App() {
     [runImport],
   );
 
-  const { verify } = verifier;
-  const verifyReport = useCallback(async () => {
-    try {
-      if (await verify()) setView({ kind: 'verify' });
-    } catch (error) {
-      setMessage(`Verify report: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }, [verify]);
-
-  /** Opens a verified quote's document with the cited (or found) words marked. */
-  const openVerified = useCallback(
-    async ({ docId, start, end }: VerifyTarget) => {
-      const content = await documentsRepo().content(docId);
-      if (!content) {
-        setMessage('That document is no longer in the library.');
-        return;
-      }
-      const range = { start: toUtf16(content.text, start), end: toUtf16(content.text, end) };
-      openDocument(docId, range.end > range.start ? [range] : []);
-    },
-    [openDocument],
-  );
-
   const saveDetails = useCallback(
     async (patch: MetaPatch) => {
       if (!openId) return;
@@ -239,12 +208,11 @@ export function App() {
     const onCommand = (command: HostCommand) => {
       if (command === 'import-files') importFiles();
       if (command === 'import-folder') importFolder();
-      if (command === 'export-report') setExporting(true);
-      if (command === 'verify-report') void verifyReport();
+      if (isReportCommand(command)) runReportCommand(command);
       if (isExchangeCommand(command)) runExchangeCommand(command);
     };
     return host.onCommand(onCommand);
-  }, [importFiles, importFolder, verifyReport]);
+  }, [importFiles, importFolder]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -301,13 +269,7 @@ export function App() {
         queryError={queryError}
         onImportFiles={importFiles}
         onImportFolder={importFolder}
-        onExport={() => setExporting(true)}
-        onVerify={() => void verifyReport()}
-        onVerification={
-          verifier.state
-            ? () => setView({ kind: view.kind === 'verify' ? 'reader' : 'verify' })
-            : undefined
-        }
+        onExport={() => runReportCommand('export-report')}
         onLastImport={() => void reopenSummary()}
         view={view.kind}
         onAllAnnotations={() => setView({ kind: view.kind === 'all' ? 'reader' : 'all' })}
@@ -355,14 +317,6 @@ export function App() {
             <AllAnnotations onOpen={openAt} />
           ) : view.kind === 'review' ? (
             <NeedsReview onOpen={openAt} />
-          ) : view.kind === 'verify' && verifier.state ? (
-            <VerifyReport
-              state={verifier.state}
-              onOpen={(target) => void openVerified(target)}
-              onCancel={verifier.cancel}
-              onVerifyAnother={() => void verifyReport()}
-              onClose={() => setView({ kind: 'reader' })}
-            />
           ) : view.kind === 'dossier' ? (
             <PledgeDossier
               pledgeId={view.pledgeId}
@@ -435,17 +389,15 @@ export function App() {
       ) : null}
       <ExchangeCenter host={host} onMessage={setMessage} />
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
-      {exporting ? (
-        <ExportDialog
-          host={host}
-          context={exportContext}
-          onClose={() => setExporting(false)}
-          onExported={(text) => {
-            setExporting(false);
-            setMessage(text);
-          }}
-        />
-      ) : null}
+      <ReportsCenter
+        host={host}
+        context={exportContext}
+        onOpen={(docId, ranges) => {
+          setView({ kind: 'reader' });
+          openDocument(docId, ranges);
+        }}
+        onMessage={setMessage}
+      />
       {dragging ? <div className="drop-overlay">Drop files or folders to import them</div> : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { annotationService } from './features/annotations/annotation-service';
 import { useHistory } from './features/annotations/use-annotations';
+import { runReportCommand, useVerificationKept } from './features/export/report-commands';
 import { LibraryMenu } from './features/exchange/LibraryMenu';
 import { SearchBox } from './features/search/SearchBox';
 import { useIndexStatus, type SearchScope } from './features/search/use-search';
@@ -13,9 +14,6 @@ interface Props {
   onImportFiles: () => void;
   onImportFolder: () => void;
   onExport: () => void;
-  onVerify: () => void;
-  /** Shows the last verification's results; absent until a report has been verified. */
-  onVerification: (() => void) | undefined;
   onLastImport: () => void;
   view: string;
   onAllAnnotations: () => void;
@@ -26,6 +24,7 @@ interface Props {
 export function AppToolbar(props: Props) {
   const history = useHistory();
   const indexStatus = useIndexStatus();
+  const verificationKept = useVerificationKept();
   return (
     <header className="toolbar">
       <span className="app-name">Dossier</span>
@@ -45,11 +44,11 @@ export function AppToolbar(props: Props) {
       <button type="button" onClick={props.onExport}>
         Export report
       </button>
-      <button type="button" onClick={props.onVerify}>
+      <button type="button" onClick={() => runReportCommand('verify-report')}>
         Verify report
       </button>
-      {props.onVerification ? (
-        <button type="button" aria-pressed={props.view === 'verify'} onClick={props.onVerification}>
+      {verificationKept ? (
+        <button type="button" onClick={() => runReportCommand('verification-results')}>
           Verification results
         </button>
       ) : null}

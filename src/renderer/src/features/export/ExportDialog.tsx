@@ -18,6 +18,8 @@ import { useReportJob } from './use-report-job';
 interface Props {
   host: HostApi;
   context: ExportContext;
+  /** A scope to start with instead of the remembered one (when it can be had now). */
+  scope?: ScopeKind;
   onClose: () => void;
   /** Told what was exported, once the file is saved (or its saving was cancelled). */
   onExported: (message: string) => void;
@@ -46,18 +48,19 @@ function progressText(progress: ReportJobProgress, format: ReportFormat): string
 }
 
 /** The remembered choices, with a scope that cannot be had now replaced by the whole library. */
-function initialChoices(context: ExportContext): ExportChoices {
+function initialChoices(context: ExportContext, scope?: ScopeKind): ExportChoices {
   const remembered = loadExportChoices();
-  return scopeOf(remembered.scope, context) ? remembered : { ...remembered, scope: 'library' };
+  const wanted = scope ?? remembered.scope;
+  return { ...remembered, scope: scopeOf(wanted, context) ? wanted : 'library' };
 }
 
 /**
  * "Export report": scope, arrangement and format, then the report is built and written in a
  * worker with progress and Cancel, and saved through the host (a download on the web).
  */
-export function ExportDialog({ host, context, onClose, onExported }: Props) {
+export function ExportDialog({ host, context, scope: startScope, onClose, onExported }: Props) {
   const id = useId();
-  const [choices, setChoices] = useState(() => initialChoices(context));
+  const [choices, setChoices] = useState(() => initialChoices(context, startScope));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

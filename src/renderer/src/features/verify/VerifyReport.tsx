@@ -14,7 +14,6 @@ interface Props {
   onOpen: (target: VerifyTarget) => void;
   onCancel: () => void;
   onVerifyAnother: () => void;
-  onClose: () => void;
 }
 
 /** Problems first, so an editor sees at once what needs a look. */
@@ -101,21 +100,15 @@ function QuoteOutcome({ quote, onOpen }: { quote: VerifiedQuote; onOpen: Props['
 }
 
 /** What Verify report found: counts per outcome, then every quote under its outcome. */
-export function VerifyReport({ state, onOpen, onCancel, onVerifyAnother, onClose }: Props) {
+export function VerifyReport({ state, onOpen, onCancel, onVerifyAnother }: Props) {
   return (
-    <section className="view verify-report" aria-label="Verify report">
-      <header className="view-header">
-        <h1>Verify report</h1>
-        <div className="view-actions">
-          <button type="button" onClick={onVerifyAnother} disabled={state.status === 'running'}>
-            Verify another report…
-          </button>
-          <button type="button" onClick={onClose}>
-            Back to the reader
-          </button>
-        </div>
-      </header>
-      <p className="muted file-name">{state.fileName}</p>
+    <div className="verify-report">
+      <div className="verify-file">
+        <p className="muted file-name">{state.fileName}</p>
+        <button type="button" onClick={onVerifyAnother} disabled={state.status === 'running'}>
+          Verify another report…
+        </button>
+      </div>
       {state.status === 'running' ? (
         <div className="export-progress" role="status">
           <progress aria-label="Verify progress" />
@@ -137,7 +130,7 @@ export function VerifyReport({ state, onOpen, onCancel, onVerifyAnother, onClose
       {state.status === 'done' ? (
         <Outcomes quotes={state.result.quotes} format={state.result.format} onOpen={onOpen} />
       ) : null}
-    </section>
+    </div>
   );
 }
 
@@ -204,9 +197,9 @@ function OutcomeSection({
   const rest = quotes.length - shown;
   return (
     <section aria-label={OUTCOME_LABELS[outcome]}>
-      <h2>
+      <h3>
         {OUTCOME_LABELS[outcome]} ({quotes.length.toLocaleString('en')})
-      </h2>
+      </h3>
       <ol className="verified-quotes">
         {quotes.slice(0, shown).map((quote, i) => (
           <QuoteOutcome key={i} quote={quote} onOpen={onOpen} />
