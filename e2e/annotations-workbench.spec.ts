@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loadSamples, openDocument, selectInReader, tagAndLink } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { loadSamples, selectInReader, openFromLibrary, showAnnotations } from './helpers';
 
 // Each test is a whole working session over the sample collection: several imports, documents
 // and views, longer than the default allows on a busy machine.
@@ -8,6 +8,31 @@ test.describe.configure({ timeout: 180_000 });
 const PLEDGE = 'Officials who collude with traffickers will be punished, whatever their rank';
 const CRITIQUE = 'complicit officials are never prosecuted';
 const EVIDENCE = 'three public servants were convicted in connection with trafficking';
+
+async function openDocument(page: Page, title: RegExp) {
+  await openFromLibrary(page, title);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(title);
+}
+
+async function tagAndLink(page: Page, phrase: string, key: string, relation: string) {
+  await selectInReader(page, phrase);
+  await page.keyboard.press(key);
+  const panel = page.getByRole('complementary', { name: 'Annotations' });
+  await expect(panel.getByRole('button', { name: 'Delete annotation' })).toBeVisible();
+  // The key and the button do the same.
+  if (key === '3') await page.keyboard.press('l');
+  else await panel.getByRole('button', { name: 'Link to pledge', exact: true }).click();
+  const picker = page.getByRole('dialog', { name: 'Link to pledge' });
+  await picker.getByLabel('Find a pledge').fill('collude rank');
+  await picker.getByLabel('Relation').selectOption(relation);
+  await picker.getByRole('button', { name: /Officials who collude/ }).click();
+  await expect(picker).toBeHidden();
+  await expect(panel.getByRole('list', { name: 'Linked pledges' })).toContainText(
+    new RegExp(`${relation}.*Officials who collude`, 'i'),
+  );
+}
 
 test('link evidence and critique to a pledge, follow it in the dossier, and assess it', async ({
   page,
@@ -96,7 +121,7 @@ test('"All annotations" filters narrow the table, and a row opens its document',
   await page.getByLabel('Note').fill('Only junior officials.');
   await page.getByLabel('Note').press('Control+Enter');
 
-  await page.getByRole('button', { name: 'All annotations' }).click();
+  await showAnnotations(page, 'All annotations');
   const view = page.getByRole('region', { name: 'All annotations' });
   const rows = view.getByRole('row');
   const count = view.getByRole('status');
@@ -140,7 +165,7 @@ test('"All annotations" filters narrow the table, and a row opens its document',
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Link');
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(page, 'Needs review');
   await expect(page.getByRole('region', { name: 'Needs review' })).toContainText(
     'Nothing to review',
   );
@@ -191,7 +216,7 @@ test('an annotation whose passage is gone is listed under "Needs review" and re-
   await (await version).setFiles([file(edited)]);
   await page.getByRole('button', { name: 'Close import summary' }).click();
 
-  await page.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(page, 'Needs review');
   const review = page.getByRole('region', { name: 'Needs review' });
   await expect(review.getByRole('status')).toHaveText('1 to review');
   await expect(review).toContainText('eleven flagged containers were released');
@@ -204,7 +229,7 @@ test('an annotation whose passage is gone is listed under "Needs review" and re-
   await expect(reader.locator('.hl-evidence')).toHaveText(
     'the flagged containers left the port unchecked',
   );
-  await page.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(page, 'Needs review');
   await expect(review).toContainText('Nothing to review');
   await page.keyboard.press('Control+z');
   await expect(review.getByRole('status')).toHaveText('1 to review');

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { openDocument, SAMPLE_COUNT, selectInReader } from './helpers';
+import { openDocument, SAMPLE_COUNT, selectInReader, moreCommand } from './helpers';
 import { flatText, pdfOutlineTitles, pdfPagesText } from './pdf-text';
 import { PLEDGE } from './report-helpers';
 
@@ -72,16 +72,20 @@ async function loadSamples(page: Page): Promise<void> {
   await expect(loadSamplesButton).toBeVisible();
   await loadSamplesButton.click();
   // The samples come from resources/samples through main's IPC, not from the renderer bundle.
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
     timeout: 30_000,
   });
   await summary.getByRole('button', { name: 'Close import summary' }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: 'Library' })
+    .click();
   await expect(libraryItems(page)).toHaveCount(SAMPLE_COUNT);
 }
 
 const libraryItems = (page: Page) =>
-  page.getByRole('navigation', { name: 'Library' }).getByRole('listitem');
+  page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
 
 function logRecords(userData: string): { level: string; source: string; message: string }[] {
   const path = join(userData, 'logs', 'dossier.log');
@@ -146,7 +150,7 @@ test('prints a report to PDF offline, saves it where chosen, and verifies its HT
         dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as never;
       }, path);
     const exportAs = async (format: string) => {
-      await page.getByRole('button', { name: 'Export report' }).click();
+      await moreCommand(page, 'Export report');
       const dialog = page.getByRole('dialog', { name: 'Export report' });
       await dialog.getByLabel('Scope').selectOption({ label: 'Whole library' });
       await dialog.getByLabel('Format').selectOption({ label: format });
@@ -170,7 +174,7 @@ test('prints a report to PDF offline, saves it where chosen, and verifies its HT
     await app.evaluate(({ dialog }, filePath) => {
       dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] })) as never;
     }, chosen('report.html'));
-    await page.getByRole('button', { name: 'Verify report' }).click();
+    await moreCommand(page, 'Verify report');
     await expect(
       page.getByRole('dialog', { name: 'Verify report' }).getByRole('status'),
     ).toHaveText('HTML report, 1 quote: every quote verified.');
@@ -185,6 +189,10 @@ test('reloads the window after a renderer crash, with the library intact, and lo
     await loadSamples(running.page);
     await crashRenderer(running.app);
     const page = await reloadedPage(running.app);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Library' })
+      .click();
     await expect(libraryItems(page)).toHaveCount(SAMPLE_COUNT, { timeout: 30_000 });
     expect(logRecords(running.userData)).toContainEqual(
       expect.objectContaining({ level: 'error', message: 'The window’s page stopped (crashed)' }),
@@ -216,7 +224,9 @@ test('asks the user instead of reloading on the third crash in a minute', async 
       .poll(() => app.evaluate(() => (globalThis as { dossierAsked?: string[] }).dossierAsked))
       .toEqual(['The Dossier window keeps stopping']);
     const page = await reloadedPage(app);
-    await expect(page.getByRole('button', { name: 'Load sample collection' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Load sample collection', exact: true }),
+    ).toBeVisible();
   } finally {
     await close(running);
   }
@@ -226,7 +236,9 @@ test('writes the page’s log entries and answers diagnostics through the preloa
   const running = await launch();
   try {
     const { page, userData } = running;
-    await expect(page.getByRole('button', { name: 'Load sample collection' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Load sample collection', exact: true }),
+    ).toBeVisible();
     const answers = await page.evaluate(async () => {
       const api = (
         window as unknown as { workbench: import('../src/core/ipc/contract').WorkbenchApi }

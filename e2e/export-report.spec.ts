@@ -19,7 +19,7 @@ import {
   text,
   UNLINKED,
 } from './report-helpers';
-import { openDocument } from './helpers';
+import { moreCommand, openDocument, showAnnotations } from './helpers';
 import { flatText, pdfOutlineTitles, pdfPagesText } from './pdf-text';
 
 // Whole working sessions over the samples, with an export per format: longer than the default.
@@ -70,7 +70,7 @@ test('every format through the dialog carries each quote with its tag and source
   expect(markdown).toContain('[dossier:cite sha256=');
 
   // The last choices come back with the dialog.
-  await page.getByRole('button', { name: 'Export report' }).click();
+  await moreCommand(page, 'Export report');
   const dialog = page.getByRole('dialog', { name: 'Export report' });
   await expect(dialog.getByLabel('Format')).toHaveValue('markdown');
   await expect(dialog.getByLabel('Arrange by')).toHaveValue('pledge');
@@ -162,7 +162,7 @@ test('a pledge dossier exports only that chain; other scopes say why they are un
 }) => {
   await tagSamples(page);
   // With only a document open, the dossier needs a pledge and the table is not shown.
-  await page.getByRole('button', { name: 'Export report' }).click();
+  await moreCommand(page, 'Export report');
   const dialog = page.getByRole('dialog', { name: 'Export report' });
   const scope = dialog.getByLabel('Scope');
   await expect(scope.locator('option', { hasText: 'Pledge dossier' })).toBeDisabled();
@@ -203,7 +203,7 @@ test('a pledge dossier exports only that chain; other scopes say why they are un
   await fromDossier.getByRole('button', { name: 'Close', exact: true }).click();
 
   // What the All annotations table shows, in its order.
-  await page.getByRole('button', { name: 'All annotations' }).click();
+  await showAnnotations(page, 'All annotations');
   const view = page.getByRole('region', { name: 'All annotations' });
   await view.getByLabel('Tag').selectOption('evidence');
   await expect(view.getByRole('status')).toHaveText('2 of 5 annotations');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { loadSamples, openDocument, selectInReader, tagAndLink } from './helpers';
+import { loadSamples, openDocument, selectInReader, tagAndLink, moreCommand } from './helpers';
 
 export const sample = (name: string) =>
   fileURLToPath(new URL(`../resources/samples/${name}`, import.meta.url));
@@ -62,7 +62,7 @@ export interface Choice {
 
 /** Opens Export report, makes the choices and exports; answers the dialog. */
 export async function exportReport(page: Page, { scope, arrange, format }: Choice) {
-  await page.getByRole('button', { name: 'Export report' }).click();
+  await moreCommand(page, 'Export report');
   const dialog = page.getByRole('dialog', { name: 'Export report' });
   if (scope) await dialog.getByLabel('Scope').selectOption({ label: scope });
   if (arrange) await dialog.getByLabel('Arrange by').selectOption({ label: arrange });

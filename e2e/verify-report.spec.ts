@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { openDocument } from './helpers';
+import { moreCommand, openDocument } from './helpers';
 import {
   CRITIQUE,
   CUSTOMS,
@@ -46,12 +46,12 @@ test('Verify report lists a hand-edited quote and a re-imported source, and veri
       `${readFileSync(sample(CUSTOMS), 'utf8')}\nThe ministry said it would appeal.\n`,
     ),
   });
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText('1 files: 1 updated');
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 
   const picker = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Verify report' }).click();
+  await moreCommand(page, 'Verify report');
   await (await picker).setFiles(reportPath);
   const results = page.getByRole('dialog', { name: 'Verify report' });
   await expect(results.getByRole('status')).toHaveText('HTML report, 5 quotes: 2 not verified.');
@@ -79,7 +79,7 @@ test('Verify report lists a hand-edited quote and a re-imported source, and veri
     /Complicit Officials Are Never Prosecuted/,
   );
   await expect(reader.locator('.search-hit').first()).toHaveText(CRITIQUE);
-  await page.getByRole('button', { name: 'Verification results' }).click();
+  await moreCommand(page, 'Verification results');
   await expect(results.getByRole('status')).toHaveText('HTML report, 5 quotes: 2 not verified.');
 
   // A file without citations says so.

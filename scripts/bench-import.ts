@@ -7,7 +7,7 @@
  *   npm run bench:import                  # 10,000 articles, 40 PDFs
  *   npm run bench:import -- --articles 2000 --pdfs 10
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -203,6 +203,13 @@ async function browserFolderListingCost(browser: Browser, dir: string): Promise<
   return longest;
 }
 
+function buildAndServe(): ChildProcess {
+  if (!existsSync('out/web/index.html')) {
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts'], { stdio: 'inherit' });
+  }
+  return startServer(PORT);
+}
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /** CPU per document by process and thread: the cost, whatever else runs on the machine. */
@@ -220,7 +227,7 @@ async function main() {
   await mkdir(WORK, { recursive: true });
   const articleDir = await makeArticles(ARTICLES);
   const pdfDir = await makePdfs(PDFS);
-  const server = startServer(PORT);
+  const server = buildAndServe();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     await waitForServer(PORT);

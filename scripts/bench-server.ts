@@ -1,12 +1,14 @@
-/** The web build served by Vite's preview server, for the benchmarks that drive it. */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+/**
+ * The web build served for the browser benchmarks, on DOSSIER_E2E_PORT (default 5198), so that
+ * benchmarks run beside other work without sharing a port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
 
-export function startServer(port: number): ChildProcess {
-  if (!existsSync('out/web/index.html')) {
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts'], { stdio: 'inherit' });
-  }
-  // Its own process group, so that stopping it stops Vite too and not just npx.
+export const PORT = Number(process.env.DOSSIER_E2E_PORT ?? 5198);
+export const BASE_URL = `http://127.0.0.1:${PORT}/`;
+
+/** Serves out/web in its own process group, so that stopping it stops Vite too and not just npx. */
+export function startServer(port = PORT): ChildProcess {
   return spawn(
     'npx',
     [
@@ -24,7 +26,7 @@ export function startServer(port: number): ChildProcess {
   );
 }
 
-export function stopServer(server: ChildProcess): void {
+export function stopServer(server: ChildProcess) {
   try {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   } catch {
@@ -32,7 +34,7 @@ export function stopServer(server: ChildProcess): void {
   }
 }
 
-export async function waitForServer(port: number): Promise<void> {
+export async function waitForServer(port = PORT) {
   for (let i = 0; i < 100; i += 1) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;

@@ -1,9 +1,10 @@
 import { annotationService } from './features/annotations/annotation-service';
 import { useHistory } from './features/annotations/use-annotations';
 import { runReportCommand, useVerificationKept } from './features/export/report-commands';
-import { LibraryMenu } from './features/exchange/LibraryMenu';
+import { EXCHANGE_COMMANDS, runExchangeCommand } from './features/exchange/exchange-commands';
 import { SearchBox } from './features/search/SearchBox';
 import { useIndexStatus, type SearchScope } from './features/search/use-search';
+import { MenuButton, type MenuItem } from './ui/MenuButton';
 
 interface Props {
   query: string;
@@ -13,18 +14,29 @@ interface Props {
   queryError: string | null;
   onImportFiles: () => void;
   onImportFolder: () => void;
-  onExport: () => void;
   onLastImport: () => void;
-  view: string;
-  onAllAnnotations: () => void;
-  onNeedsReview: () => void;
   onShortcuts: () => void;
 }
 
+/** One row of the commands used all the time; the rest are in the More menu. */
 export function AppToolbar(props: Props) {
   const history = useHistory();
   const indexStatus = useIndexStatus();
   const verificationKept = useVerificationKept();
+  const more: MenuItem[] = [
+    { label: 'Export report', run: () => runReportCommand('export-report') },
+    { label: 'Verify report', run: () => runReportCommand('verify-report') },
+    ...(verificationKept
+      ? [{ label: 'Verification results', run: () => runReportCommand('verification-results') }]
+      : []),
+    { label: 'Last import', run: props.onLastImport },
+    ...EXCHANGE_COMMANDS.map(({ command, label }, i) => ({
+      label,
+      run: () => runExchangeCommand(command),
+      separated: i === 0,
+    })),
+    { label: 'Keyboard shortcuts', run: props.onShortcuts, separated: true },
+  ];
   return (
     <header className="toolbar">
       <span className="app-name">Dossier</span>
@@ -41,18 +53,6 @@ export function AppToolbar(props: Props) {
       <button type="button" onClick={props.onImportFolder}>
         Import folder
       </button>
-      <button type="button" onClick={props.onExport}>
-        Export report
-      </button>
-      <button type="button" onClick={() => runReportCommand('verify-report')}>
-        Verify report
-      </button>
-      {verificationKept ? (
-        <button type="button" onClick={() => runReportCommand('verification-results')}>
-          Verification results
-        </button>
-      ) : null}
-      <LibraryMenu />
       <button
         type="button"
         disabled={!history.canUndo}
@@ -69,15 +69,7 @@ export function AppToolbar(props: Props) {
       >
         Redo
       </button>
-      <button type="button" onClick={props.onLastImport}>
-        Last import
-      </button>
-      <button type="button" aria-pressed={props.view === 'all'} onClick={props.onAllAnnotations}>
-        All annotations
-      </button>
-      <button type="button" aria-pressed={props.view === 'review'} onClick={props.onNeedsReview}>
-        Needs review
-      </button>
+      <MenuButton label="More" name="More commands" items={more} />
       <button
         type="button"
         aria-label="Keyboard shortcuts"

@@ -8,7 +8,7 @@ import {
 } from '@core/export/report-types';
 import { REPORT_MIME_TYPES } from '@core/export/write-report';
 import type { HostApi } from '../../host';
-import { Modal } from '../annotations/Modal';
+import { Dialog } from '../../ui/Dialog';
 import { loadExportChoices, saveExportChoices, type ExportChoices } from './export-choices';
 import { scopeChoices, scopeOf, type ExportContext, type ScopeKind } from './export-scopes';
 import type { ReportJobProgress } from './report-jobs';
@@ -120,7 +120,7 @@ export function ExportDialog({ host, context, scope: startScope, onClose, onExpo
 
   const progress = job.progress;
   return (
-    <Modal title="Export report" className="export-dialog" onClose={close}>
+    <Dialog title="Export report" className="export-dialog" onClose={close}>
       <form className="export-form" onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <div className="field">
           <label htmlFor={`${id}-scope`}>Scope</label>
@@ -224,6 +224,6 @@ export function ExportDialog({ host, context, scope: startScope, onClose, onExpo
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

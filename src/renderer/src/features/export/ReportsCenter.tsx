@@ -1,28 +1,28 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TextRange } from '@core/anchoring';
 import { toUtf16 } from '@core/text/code-points';
 import { documentsRepo } from '../../db/documents-repo';
 import type { HostApi } from '../../host';
-import { Modal } from '../annotations/Modal';
+import { Dialog } from '../../ui/Dialog';
+import { notify } from '../../ui/notices';
+import { openDocument } from '../reader/reader-store';
 import { useVerifyReport } from '../verify/use-verify-report';
 import { VerifyReport, type VerifyTarget } from '../verify/VerifyReport';
 import { ExportDialog } from './ExportDialog';
-import type { ExportContext } from './export-scopes';
 import { onReportCommand, setVerificationKept } from './report-commands';
+import { useExportContext } from './use-export-context';
 
 interface Props {
   host: HostApi;
-  context: ExportContext;
-  /** Opens a document in the reader with these words (UTF-16 offsets) marked. */
-  onOpen: (docId: string, ranges: TextRange[]) => void;
-  onMessage: (message: string) => void;
 }
+
+const onMessage = (message: string) => void notify(message);
 
 /**
  * Export report and Verify report: the export dialog, and the last verification's results in
  * a dialog that Open in document closes and Verification results opens again.
  */
-export function ReportsCenter({ host, context, onOpen, onMessage }: Props) {
+export function ReportsCenter({ host }: Props) {
+  const context = useExportContext();
   const [exporting, setExporting] = useState<false | 'remembered' | 'dossier'>(false);
   const [showResults, setShowResults] = useState(false);
   const verifier = useVerifyReport(host);
@@ -34,7 +34,7 @@ export function ReportsCenter({ host, context, onOpen, onMessage }: Props) {
     } catch (error) {
       onMessage(`Verify report: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, [verify, onMessage]);
+  }, [verify]);
 
   const hasResults = verifier.state !== null;
   useEffect(() => setVerificationKept(hasResults), [hasResults]);
@@ -58,7 +58,7 @@ export function ReportsCenter({ host, context, onOpen, onMessage }: Props) {
     }
     setShowResults(false);
     const range = { start: toUtf16(content.text, start), end: toUtf16(content.text, end) };
-    onOpen(docId, range.end > range.start ? [range] : []);
+    openDocument(docId, range.end > range.start ? [range] : []);
   };
 
   return (
@@ -76,7 +76,7 @@ export function ReportsCenter({ host, context, onOpen, onMessage }: Props) {
         />
       ) : null}
       {showResults && verifier.state ? (
-        <Modal
+        <Dialog
           title="Verify report"
           className="verify-dialog"
           onClose={() => setShowResults(false)}
@@ -87,7 +87,7 @@ export function ReportsCenter({ host, context, onOpen, onMessage }: Props) {
             onCancel={verifier.cancel}
             onVerifyAnother={() => void verifyReport()}
           />
-        </Modal>
+        </Dialog>
       ) : null}
     </>
   );
