@@ -51,7 +51,7 @@ test('every format through the dialog carries each quote with its tag and source
 }) => {
   await tagSamples(page);
   const hashes = [MINISTER, PRIME, OPED, COURT, CUSTOMS].map(sha256);
-  const banner = page.getByRole('status').filter({ hasText: 'Report exported' });
+  const banner = page.getByRole('list', { name: 'Messages' });
 
   const md = await download(page, {
     scope: 'Whole library',
@@ -121,9 +121,7 @@ test('PDF: the web build prints the report, and that HTML printed to PDF holds e
   });
   const dialog = await exportReport(page, { scope: 'Whole library', format: 'PDF' });
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Report exported' })).toContainText(
-    '5 quotes',
-  );
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText('5 quotes');
   const printed = await page.evaluate(
     () => (window as unknown as { __printed: { html: string; sandbox: string }[] }).__printed,
   );
@@ -187,9 +185,7 @@ test('a pledge dossier exports only that chain; other scopes say why they are un
   for (const quote of CHAIN) expect(markdown, quote).toContain(`> ${quote}`);
   expect(markdown).not.toContain(UNLINKED);
   expect(markdown).not.toContain(sha256(CUSTOMS));
-  await expect(page.getByRole('status').filter({ hasText: 'Report exported' })).toContainText(
-    '4 quotes',
-  );
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText('4 quotes');
 
   // From the pledge's dossier, the dialog starts on that dossier.
   await panel.getByRole('button', { name: 'Pledge dossier' }).click();
