@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { breakStoreReads, UNREADABLE_KEY } from './faults';
-import { moreCommand, SAMPLE_COUNT } from './helpers';
+import { moreCommand, openDocument, SAMPLE_COUNT, selectInReader } from './helpers';
+import { flatText, pdfOutlineTitles, pdfPagesText } from './pdf-text';
+import { PLEDGE } from './report-helpers';
 
 /*
  * The desktop app end to end. Electron's binary is downloaded lazily by require('electron'),
@@ -128,6 +130,53 @@ test('opens, loads the sample collection and finds a document by search', async 
     const results = page.getByRole('region', { name: 'Search results' });
     await expect(results.getByRole('status')).toContainText('found');
     await expect(results.getByRole('listitem').first()).toContainText(/shelter/i);
+  } finally {
+    await close(running);
+  }
+});
+
+test('prints a report to PDF offline, saves it where chosen, and verifies its HTML', async () => {
+  const running = await launch();
+  try {
+    const { app, page, userData } = running;
+    await loadSamples(page);
+    await openDocument(page, /Justice Minister Vows Crackdown/);
+    await selectInReader(page, PLEDGE);
+    await page.keyboard.press('1');
+
+    // The OS dialogs answer as a user would: save here, then open that file.
+    const chosen = (name: string) => join(userData, name);
+    const answerSave = (path: string) =>
+      app.evaluate(({ dialog }, filePath) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as never;
+      }, path);
+    const exportAs = async (format: string) => {
+      await moreCommand(page, 'Export report');
+      const dialog = page.getByRole('dialog', { name: 'Export report' });
+      await dialog.getByLabel('Scope').selectOption({ label: 'Whole library' });
+      await dialog.getByLabel('Format').selectOption({ label: format });
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await expect(dialog).toBeHidden({ timeout: 60_000 });
+      await expect(page.getByRole('list', { name: 'Messages' })).toContainText('1 quote');
+    };
+
+    await answerSave(chosen('report.pdf'));
+    await exportAs('PDF');
+    const pdf = new Uint8Array(readFileSync(chosen('report.pdf')));
+    const pages = await pdfPagesText(pdf);
+    expect(flatText(pages.join(' '))).toContain(PLEDGE);
+    expect(flatText(pages[0] ?? '')).toContain(`Page 1 of ${pages.length}`);
+    expect(await pdfOutlineTitles(pdf)).toContain('Sources');
+
+    await answerSave(chosen('report.html'));
+    await exportAs('HTML');
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] })) as never;
+    }, chosen('report.html'));
+    await moreCommand(page, 'Verify report');
+    await expect(
+      page.getByRole('dialog', { name: 'Verify report' }).getByRole('status'),
+    ).toHaveText('HTML report, 1 quote: every quote verified.');
   } finally {
     await close(running);
   }

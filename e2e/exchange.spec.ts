@@ -59,6 +59,8 @@ test('back up, clear, restore: counts and a highlight back in place', async ({ p
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Export report' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Verify report' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Back up library' })).toBeFocused();
   await page.keyboard.press('Escape');

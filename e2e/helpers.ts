@@ -61,6 +61,43 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
   return foreign;
 }
 
+/** Opens a document from the library list and waits for the reader to show it. */
+export async function openDocument(page: Page, title: RegExp): Promise<void> {
+  await openFromLibrary(page, title);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(title);
+}
+
+/**
+ * Tags `phrase` with the key ('1' pledge, '2' evidence, '3' critique) and links it to the
+ * pledge the picker finds with `pledgeWords`, whose quote matches `pledge`.
+ */
+export async function tagAndLink(
+  page: Page,
+  phrase: string,
+  key: string,
+  relation: string,
+  pledgeWords = 'collude rank',
+  pledge = /Officials who collude/,
+): Promise<void> {
+  await selectInReader(page, phrase);
+  await page.keyboard.press(key);
+  const panel = page.getByRole('complementary', { name: 'Annotations' });
+  await expect(panel.getByRole('button', { name: 'Delete annotation' })).toBeVisible();
+  // The key and the button do the same.
+  if (key === '3') await page.keyboard.press('l');
+  else await panel.getByRole('button', { name: 'Link to pledge', exact: true }).click();
+  const picker = page.getByRole('dialog', { name: 'Link to pledge' });
+  await picker.getByLabel('Find a pledge').fill(pledgeWords);
+  await picker.getByLabel('Relation').selectOption(relation);
+  await picker.getByRole('button', { name: pledge }).click();
+  await expect(picker).toBeHidden();
+  await expect(panel.getByRole('list', { name: 'Linked pledges' })).toContainText(
+    new RegExp(`${relation}.*${pledge.source}`, 'i'),
+  );
+}
+
 export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
 export const searchResults = (page: Page) => page.getByRole('region', { name: 'Search results' });
 /** A document among the search results, by its title (not one of its snippets, named by their text). */
@@ -99,6 +136,12 @@ export async function openFromLibrary(page: Page, title: string | RegExp): Promi
   ).toHaveAttribute('aria-current', 'page');
 }
 
+/** Runs a command of the toolbar's More menu. */
+export async function moreCommand(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
+}
+
 /** Opens one of the annotation views: the table, or those that need review. */
 export async function showAnnotations(page: Page, tab: 'All annotations' | 'Needs review') {
   await showView(page, 'Annotations');
@@ -122,12 +165,6 @@ export async function loadSamplesWithAnnotations(page: Page): Promise<void> {
     `Loaded ${SAMPLE_ANNOTATIONS} sample annotations`,
   );
   await page.getByRole('button', { name: 'Close import summary' }).click();
-}
-
-/** Runs a command of the toolbar's More menu. */
-export async function moreCommand(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'More', exact: true }).click();
-  await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
 }
 
 /** Runs a More command that downloads a file, and answers where the file was saved. */

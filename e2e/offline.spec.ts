@@ -9,6 +9,7 @@ import {
   showAnnotations,
   showView,
 } from './helpers';
+import { download } from './report-helpers';
 
 /*
  * No request ever leaves the app: every request of the page and its workers is intercepted
@@ -119,7 +120,8 @@ test('every view, search, export and command runs without a request leaving the 
   }
 
   // Every command of the More menu.
-  await downloadFromMore(page, 'Export report');
+  for (const format of ['Markdown', 'HTML', 'Word (.docx)', 'CSV', 'Excel (.xlsx)'])
+    await download(page, { format });
   await moreCommand(page, 'Last import');
   await page.getByRole('button', { name: 'Close import summary' }).click();
   const backup = await downloadFromMore(page, 'Back up library');

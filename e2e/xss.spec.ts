@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
 import {
@@ -9,6 +8,7 @@ import {
   xssTextFile,
 } from '../tests/xss-payloads';
 import { libraryList, selectInReader, showAnnotations, showView } from './helpers';
+import { download, text } from './report-helpers';
 
 /*
  * Nothing let in: a corpus of known script-injection shapes goes into a text file's title,
@@ -228,10 +228,7 @@ test('script-injection payloads in files, metadata, notes, actors and labels sho
   }
 
   // The exported report holds the payloads as escaped text.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'More', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Export report' }).click();
-  const markdown = await readFile(await (await download).path(), 'utf8');
+  const markdown = text((await download(page, { format: 'Markdown' })).bytes);
   expect(markdown).not.toMatch(/<(script|img|svg|iframe|object|embed|style|link|meta|base)\b/i);
   expect(markdown).toContain('&lt;script&gt;');
 

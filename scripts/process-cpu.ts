@@ -40,11 +40,8 @@ function processKind(pid: number): string {
 
 export const cpuAccountingAvailable = existsSync('/proc/self/task');
 
-/** CPU ms so far of every thread of every Chromium process below this one, by
- * "process kind / thread name" (numbers in thread names merged). */
-export function snapshotCpu(): CpuSnapshot {
-  const out: CpuSnapshot = new Map();
-  if (!cpuAccountingAvailable) return out;
+/** Every Chromium process started below this one, with its kind (browser, renderer, gpu…). */
+export function chromiumProcesses(): { pid: number; kind: string }[] {
   const parents = new Map<number, number>();
   const names = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
@@ -61,9 +58,17 @@ export function snapshotCpu(): CpuSnapshot {
     }
     return false;
   };
-  for (const [pid, comm] of names) {
-    if (!/chrom/i.test(comm) || !below(pid)) continue;
-    const kind = processKind(pid);
+  return [...names]
+    .filter(([pid, comm]) => /chrom/i.test(comm) && below(pid))
+    .map(([pid]) => ({ pid, kind: processKind(pid) }));
+}
+
+/** CPU ms so far of every thread of every Chromium process below this one, by
+ * "process kind / thread name" (numbers in thread names merged). */
+export function snapshotCpu(): CpuSnapshot {
+  const out: CpuSnapshot = new Map();
+  if (!cpuAccountingAvailable) return out;
+  for (const { pid, kind } of chromiumProcesses()) {
     let tasks: string[];
     try {
       tasks = readdirSync(`/proc/${pid}/task`);
@@ -79,6 +84,18 @@ export function snapshotCpu(): CpuSnapshot {
     }
   }
   return out;
+}
+
+/** Resident memory (RSS) in bytes of Chromium's renderer processes below this one, summed:
+ * a page's and its workers' memory together. */
+export function rendererRssBytes(): number {
+  let sum = 0;
+  for (const { pid, kind } of chromiumProcesses()) {
+    if (kind !== 'renderer') continue;
+    const kb = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
+    sum += Number(kb ?? 0) * 1024;
+  }
+  return sum;
 }
 
 /** CPU ms spent between two snapshots, largest first. */

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileChecked, statFiles, walkFolder, writeTextFile } from './files';
+import { readFileChecked, statFiles, walkFolder, writeFileAtomically } from './files';
 
 let root: string;
 
@@ -136,17 +136,24 @@ describe('readFileChecked', () => {
   });
 });
 
-describe('writeTextFile', () => {
+describe('writeFileAtomically', () => {
   it('writes UTF-8 text and replaces an existing file, leaving no temporary files', async () => {
     const path = join(root, 'report.md');
     await writeFile(path, 'old content that is longer than the new one');
-    await writeTextFile(path, '# Rapport — été\n');
+    await writeFileAtomically(path, '# Rapport — été\n');
     expect(await readFile(path, 'utf8')).toBe('# Rapport — été\n');
     expect(await readdir(root)).toEqual(['report.md']);
   });
 
+  it('writes bytes as they are', async () => {
+    const path = join(root, 'report.docx');
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x0a, 0x0d]);
+    await writeFileAtomically(path, bytes);
+    expect(new Uint8Array(await readFile(path))).toEqual(bytes);
+  });
+
   it('fails when the folder does not exist and leaves nothing behind', async () => {
-    await expect(writeTextFile(join(root, 'no-such-dir', 'r.md'), 'x')).rejects.toThrow();
+    await expect(writeFileAtomically(join(root, 'no-such-dir', 'r.md'), 'x')).rejects.toThrow();
     expect(await readdir(root)).toEqual([]);
   });
 });

@@ -131,13 +131,16 @@ export async function readFileChecked(
 }
 
 /**
- * Writes text through a temporary file in the same directory and a rename, so an existing report
+ * Writes through a temporary file in the same directory and a rename, so an existing report
  * is either fully replaced or left untouched, never half-written.
  */
-export async function writeTextFile(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  content: string | Uint8Array,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

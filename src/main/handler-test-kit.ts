@@ -82,6 +82,9 @@ export async function createHandlerTestKit(): Promise<HandlerTestKit> {
     samplesDir: dirs.samplesDir,
     defaultSaveDir: () => dirs.documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+    // Electron's printing is the OS boundary: a minimal real PDF stands in for its answer.
+    printToPdf: async (html) =>
+      new TextEncoder().encode(`%PDF-1.4\n% ${html.length} chars\n%%EOF\n`),
     log: createLogFile({ dir: dirs.logsDir }),
     diagnostics: () => ({
       appVersion: '0.1.0',

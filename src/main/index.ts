@@ -23,6 +23,7 @@ import {
 } from './lifecycle';
 import { createLogFile } from './log-file';
 import { buildMenuTemplate } from './menu';
+import { createPdfPrinter, PDF_PARTITION } from './pdf-print';
 import { resolveLogDir, resolveSamplesDir } from './paths';
 import { createMainWindow, lockDownContents } from './window';
 
@@ -195,6 +196,10 @@ function start(): void {
       isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
       log,
       diagnostics,
+      printToPdf: createPdfPrinter({
+        BrowserWindow,
+        session: session.fromPartition(PDF_PARTITION, { cache: false }),
+      }),
     });
     const template = buildMenuTemplate({
       appName: APP_NAME,

@@ -1,15 +1,15 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ipcContract } from '@core/ipc/contract';
+import { ipcContract, MAX_SAVE_BYTES } from '@core/ipc/contract';
 import { createAppPolicy, isTrustedSenderEvent, type SenderEventLike } from './app-policy';
 import { FileRegistry } from './file-registry';
 import { createLogFile } from './log-file';
 import {
   createHandlers,
   registerIpcHandlers,
-  safeReportFileName,
+  safeFileName,
   type DialogFunctions,
   type HandlerDeps,
   type OpenDialogResult,
@@ -32,6 +32,7 @@ let registry: FileRegistry;
 let openResult: OpenDialogResult;
 let saveResult: SaveDialogResult;
 let dialogCalls: { kind: 'open' | 'save'; options: unknown }[];
+let printed: string[];
 
 // The dialogs are the OS boundary: they answer with whatever the test "user" chose.
 const dialog: DialogFunctions<SenderEventLike> = {
@@ -52,6 +53,11 @@ function deps(): HandlerDeps<SenderEventLike> {
     samplesDir,
     defaultSaveDir: () => documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
+    // Electron's printing is the OS boundary here: it answers with a minimal real PDF.
+    printToPdf: async (html) => {
+      printed.push(html);
+      return new TextEncoder().encode(`%PDF-1.4\n% ${html.length} chars\n%%EOF\n`);
+    },
     log: createLogFile({ dir: join(root, 'logs') }),
     diagnostics: () => testDiagnostics,
   };
@@ -80,6 +86,7 @@ beforeEach(async () => {
   openResult = { canceled: true, filePaths: [] };
   saveResult = { canceled: true };
   dialogCalls = [];
+  printed = [];
 });
 
 afterEach(async () => {
@@ -93,10 +100,16 @@ describe('sender and request checks', () => {
       handlers['import:pick'](foreignEvent, { mode: 'files' }),
       handlers['import:samples'](foreignEvent, {}),
       handlers['import:read'](foreignEvent, { id: 'x' }),
-      handlers['report:save'](foreignEvent, { suggestedName: 'r', content: 'c' }),
+      handlers['file:save'](foreignEvent, {
+        suggestedName: 'r',
+        extension: 'csv',
+        bytes: new Uint8Array([1]),
+      }),
+      handlers['report:print-pdf'](foreignEvent, { suggestedName: 'r', html: '<p>x</p>' }),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: false, error: /untrusted/ });
     expect(dialogCalls).toEqual([]);
+    expect(printed).toEqual([]);
   });
 
   it('rejects subframes and frames that are gone', async () => {
@@ -114,9 +127,24 @@ describe('sender and request checks', () => {
       const result = await handlers['import:pick'](appEvent, raw);
       expect(result).toMatchObject({ ok: false, error: /^invalid request: / });
     }
-    const save = await handlers['report:save'](appEvent, { suggestedName: '', content: 1 });
+    const save = await handlers['file:save'](appEvent, { suggestedName: '', bytes: 1 });
     expect(save).toMatchObject({ ok: false, error: /invalid request: .*suggestedName/ });
+    for (const raw of [
+      { suggestedName: 'r', extension: '.exe', bytes: new Uint8Array(1) },
+      { suggestedName: 'r', extension: 'csv', bytes: 'text, not bytes' },
+      { suggestedName: 'r', extension: 'csv', bytes: [1, 2, 3] },
+    ]) {
+      expect(await handlers['file:save'](appEvent, raw)).toMatchObject({
+        ok: false,
+        error: /^invalid request: (extension|bytes)/,
+      });
+    }
+    expect(await handlers['report:print-pdf'](appEvent, { suggestedName: 'r' })).toMatchObject({
+      ok: false,
+      error: /invalid request: html/,
+    });
     expect(dialogCalls).toEqual([]);
+    expect(printed).toEqual([]);
   });
 });
 
@@ -222,38 +250,112 @@ describe('import:samples and import:read', () => {
   });
 });
 
-describe('report:save', () => {
-  it('suggests a sanitised name in Documents and writes the report where the user chose', async () => {
-    const target = join(root, 'chosen', 'my report.md');
+describe('file:save for reports', () => {
+  it("offers the format's extension in Documents and writes the bytes where the user chose", async () => {
+    const target = join(root, 'chosen', 'my report.docx');
     await mkdir(join(root, 'chosen'));
     saveResult = { canceled: false, filePath: target };
-    const result = await createHandlers(deps())['report:save'](appEvent, {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 255]);
+    const result = await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: '../../etc/passwd',
-      content: '# Findings\n\nShelters: 3 of 12.\n',
+      extension: 'docx',
+      bytes,
     });
     expect(result).toEqual({ ok: true, value: { saved: true } });
-    expect(await readFile(target, 'utf8')).toBe('# Findings\n\nShelters: 3 of 12.\n');
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
     expect(dialogCalls[0]?.options).toMatchObject({
-      defaultPath: join(documentsDir, 'etc-passwd.md'),
-      filters: [{ name: 'Markdown', extensions: ['md'] }],
+      defaultPath: join(documentsDir, 'etc-passwd.docx'),
+      filters: [{ name: 'Word document', extensions: ['docx'] }],
     });
   });
 
+  it.each([
+    ['Markdown', 'dossier-report.md', 'md'],
+    ['HTML', 'dossier-report.html', 'html'],
+    ['CSV', 'dossier-report.csv', 'csv'],
+    ['Excel workbook', 'dossier-report.xlsx', 'xlsx'],
+  ] as const)('filters a save by %s (.%s)', async (filterName, name, extension) => {
+    await createHandlers(deps())['file:save'](appEvent, {
+      suggestedName: name,
+      extension,
+      bytes: new Uint8Array([65]),
+    });
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, name),
+      filters: [{ name: filterName, extensions: [extension] }],
+    });
+  });
+
+  it('refuses bytes over the save limit before asking anything', async () => {
+    // Zero-filled pages are not touched, so this costs no real memory.
+    const result = await createHandlers(deps())['file:save'](appEvent, {
+      suggestedName: 'huge.csv',
+      extension: 'csv',
+      bytes: new Uint8Array(MAX_SAVE_BYTES + 1),
+    });
+    expect(result).toMatchObject({ ok: false, error: /bytes: file too large/ });
+    expect(dialogCalls).toEqual([]);
+  });
+
   it('answers saved:false when the user cancels and writes nothing', async () => {
-    const result = await createHandlers(deps())['report:save'](appEvent, {
-      suggestedName: 'report',
-      content: 'x',
+    const result = await createHandlers(deps())['file:save'](appEvent, {
+      suggestedName: 'report.csv',
+      extension: 'csv',
+      bytes: new Uint8Array([65]),
     });
     expect(result).toEqual({ ok: true, value: { saved: false } });
+    expect(await readdir(documentsDir)).toEqual([]);
   });
 
   it('reports a write failure as an error result', async () => {
     saveResult = { canceled: false, filePath: join(root, 'no-such-dir', 'r.md') };
-    const result = await createHandlers(deps())['report:save'](appEvent, {
+    const result = await createHandlers(deps())['file:save'](appEvent, {
       suggestedName: 'r',
-      content: 'x',
+      extension: 'md',
+      bytes: new Uint8Array([65]),
     });
     expect(result).toMatchObject({ ok: false, error: /ENOENT/ });
+  });
+});
+
+describe('report:print-pdf', () => {
+  const html = '<!doctype html><title>Report</title><h1>Pledges</h1><blockquote>Q</blockquote>';
+
+  it('asks where to save a .pdf, prints the HTML and writes the PDF there', async () => {
+    const target = join(root, 'report.pdf');
+    saveResult = { canceled: false, filePath: target };
+    const result = await createHandlers(deps())['report:print-pdf'](appEvent, {
+      suggestedName: 'dossier-report-2016-02-11.pdf',
+      html,
+    });
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(printed).toEqual([html]);
+    expect(await readFile(target, 'latin1')).toMatch(/^%PDF-1\.4\n/);
+    expect(dialogCalls[0]?.options).toMatchObject({
+      defaultPath: join(documentsDir, 'dossier-report-2016-02-11.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+  });
+
+  it('prints nothing when the user cancels the save dialog', async () => {
+    const result = await createHandlers(deps())['report:print-pdf'](appEvent, {
+      suggestedName: 'r.pdf',
+      html,
+    });
+    expect(result).toEqual({ ok: true, value: { saved: false } });
+    expect(printed).toEqual([]);
+  });
+
+  it('reports a failed print as an error result and leaves no file', async () => {
+    const target = join(root, 'report.pdf');
+    saveResult = { canceled: false, filePath: target };
+    const handlers = createHandlers({
+      ...deps(),
+      printToPdf: () => Promise.reject(new Error('printing the report took longer than 300 s')),
+    });
+    const result = await handlers['report:print-pdf'](appEvent, { suggestedName: 'r', html });
+    expect(result).toEqual({ ok: false, error: 'printing the report took longer than 300 s' });
+    expect(await readdir(root)).not.toContain('report.pdf');
   });
 });
 
@@ -288,22 +390,25 @@ describe('file:save', () => {
   });
 });
 
-describe('safeReportFileName', () => {
+describe('safeFileName', () => {
   it.each([
-    ['Dossier report 2013-05-16', 'Dossier report 2013-05-16.md'],
-    ['report.md', 'report.md'],
-    ['a/b\\c:d*e?f"g<h>i|j', 'a-b-c-d-e-f-g-h-i-j.md'],
-    ['..', 'report.md'],
-    ['.bashrc', 'bashrc.md'],
-    ['line\nbreak\u0000', 'line-break-.md'],
-    ['CON', '_CON.md'],
-    ['   ', 'report.md'],
-  ])('%j -> %j', (input, expected) => {
-    expect(safeReportFileName(input)).toBe(expected);
+    ['Dossier report 2013-05-16', 'md', 'Dossier report 2013-05-16.md'],
+    ['report.md', 'md', 'report.md'],
+    ['report.MD', 'md', 'report.md'],
+    ['report.md', 'pdf', 'report.md.pdf'],
+    ['dossier-report-2016.docx', 'docx', 'dossier-report-2016.docx'],
+    ['a/b\\c:d*e?f"g<h>i|j', 'csv', 'a-b-c-d-e-f-g-h-i-j.csv'],
+    ['..', 'html', 'dossier.html'],
+    ['.bashrc', 'md', 'bashrc.md'],
+    ['line\nbreak\u0000', 'md', 'line-break-.md'],
+    ['CON', 'xlsx', '_CON.xlsx'],
+    ['   ', 'md', 'report.md'],
+  ])('%j as .%s -> %j', (input, extension, expected) => {
+    expect(safeFileName(input, extension)).toBe(expected);
   });
 
   it('caps very long names', () => {
-    expect(safeReportFileName('x'.repeat(200))).toBe(`${'x'.repeat(120)}.md`);
+    expect(safeFileName('x'.repeat(200), 'pdf')).toBe(`${'x'.repeat(120)}.pdf`);
   });
 });
 

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ZodError, ZodType } from 'zod';
@@ -11,7 +10,13 @@ import {
   type IpcResult,
 } from '@core/ipc/contract';
 import type { FileRegistry } from './file-registry';
-import { readFileChecked, statFiles, walkFolder, writeTextFile, type FoundFile } from './files';
+import {
+  readFileChecked,
+  statFiles,
+  walkFolder,
+  writeFileAtomically,
+  type FoundFile,
+} from './files';
 import { createRateLimitedLog, type LogFile } from './log-file';
 
 /**
@@ -44,6 +49,8 @@ export interface HandlerDeps<E> {
   defaultSaveDir: () => string;
   /** True only for messages from the app's own page. */
   isTrustedSender: (event: E) => boolean;
+  /** Prints a report's HTML to PDF bytes (a hidden, offline window in the app). */
+  printToPdf: (html: string) => Promise<Uint8Array>;
   /** The desktop log: the page's entries, and main's notes on requests it refused or failed. */
   log: Pick<LogFile, 'path' | 'write' | 'recent'>;
   /** Versions and platform, as main reports them (app.getVersion(), process.versions, os). */
@@ -78,18 +85,25 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What the save dialog calls the file types the app writes; others go by their extension. */
+const FILE_TYPE_NAMES: Partial<Record<string, string>> = {
+  md: 'Markdown',
+  html: 'HTML',
+  pdf: 'PDF',
+  docx: 'Word document',
+  csv: 'CSV',
+  xlsx: 'Excel workbook',
+  jsonld: 'W3C Web Annotation',
+  qdpx: 'REFI-QDA project',
+};
+
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 const MAX_NAME_CHARS = 120;
 
 /**
  * Turns the renderer's suggestion into a bare file name: no directories, no characters any
- * common file system rejects, no hidden or reserved names, always ending in .md.
+ * common file system rejects, no hidden or reserved names, always ending in `.extension`.
  */
-export function safeReportFileName(suggested: string): string {
-  return safeFileName(suggested, 'md');
-}
-
-/** A bare, safe file name (see safeReportFileName) that always ends in `.extension`. */
 export function safeFileName(suggested: string, extension: string): string {
   let name = suggested
     .normalize('NFC')
@@ -97,8 +111,9 @@ export function safeFileName(suggested: string, extension: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
+  const ending = new RegExp(`\\.${extension}$`, 'i');
   name = name
-    .replace(new RegExp(`\\.${extension}$`, 'i'), '')
+    .replace(ending, '')
     .slice(0, MAX_NAME_CHARS)
     .replace(/[\s.]+$/, '');
   if (name === '') name = extension === 'md' ? 'report' : 'dossier';
@@ -141,6 +156,19 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
   const register = (files: readonly FoundFile[]) =>
     files.map((file) => deps.registry.register(file.absPath, file.relativePath, file.size));
 
+  /** The save dialog for one file type; undefined when the user cancels. */
+  const askWhereToSave = async (event: E, suggestedName: string, extension: string) => {
+    const result = await deps.dialog.showSaveDialog(event, {
+      title: 'Save',
+      defaultPath: join(deps.defaultSaveDir(), safeFileName(suggestedName, extension)),
+      filters: [
+        { name: FILE_TYPE_NAMES[extension] ?? extension.toUpperCase(), extensions: [extension] },
+      ],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  };
+
   return {
     'import:pick': guard('import:pick', async ({ mode, extensions }, event) => {
       const options: OpenDialogOptions =
@@ -170,18 +198,6 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       return readFileChecked(path, deps.maxReadBytes);
     }),
 
-    'report:save': guard('report:save', async ({ suggestedName, content }, event) => {
-      const result = await deps.dialog.showSaveDialog(event, {
-        title: 'Export report',
-        defaultPath: join(deps.defaultSaveDir(), safeReportFileName(suggestedName)),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      if (result.canceled || !result.filePath) return { saved: false };
-      await writeTextFile(result.filePath, content);
-      return { saved: true };
-    }),
-
     'log:write': guard('log:write', async (entry) => ({
       written: pageLog({ ...entry, source: 'renderer' }),
     })),
@@ -193,14 +209,17 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
     })),
 
     'file:save': guard('file:save', async ({ suggestedName, bytes, extension }, event) => {
-      const result = await deps.dialog.showSaveDialog(event, {
-        title: 'Save',
-        defaultPath: join(deps.defaultSaveDir(), safeFileName(suggestedName, extension)),
-        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      if (result.canceled || !result.filePath) return { saved: false };
-      await writeFile(result.filePath, bytes);
+      const path = await askWhereToSave(event, suggestedName, extension);
+      if (path === undefined) return { saved: false };
+      await writeFileAtomically(path, bytes);
+      return { saved: true };
+    }),
+
+    'report:print-pdf': guard('report:print-pdf', async ({ suggestedName, html }, event) => {
+      // Where first: a cancelled dialog costs no printing.
+      const path = await askWhereToSave(event, suggestedName, 'pdf');
+      if (path === undefined) return { saved: false };
+      await writeFileAtomically(path, await deps.printToPdf(html));
       return { saved: true };
     }),
   };

@@ -54,9 +54,10 @@ describe('buildMenuTemplate', () => {
       ['Import Files…', 'CmdOrCtrl+O'],
       ['Import Folder…', 'CmdOrCtrl+Shift+O'],
       ['Export Report…', 'CmdOrCtrl+E'],
+      ['Verify Report…', 'CmdOrCtrl+Shift+E'],
     ]);
     items.forEach(click);
-    expect(sent).toEqual(['import-files', 'import-folder', 'export-report']);
+    expect(sent).toEqual(['import-files', 'import-folder', 'export-report', 'verify-report']);
     expect(file.at(-1)?.role).toBe('quit');
   });
 

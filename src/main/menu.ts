@@ -54,6 +54,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       command('Import Folder…', 'CmdOrCtrl+Shift+O', 'import-folder'),
       separator,
       command('Export Report…', 'CmdOrCtrl+E', 'export-report'),
+      command('Verify Report…', 'CmdOrCtrl+Shift+E', 'verify-report'),
       separator,
       command('Back Up Library…', null, 'backup-library'),
       command('Restore Library…', null, 'restore-library'),

@@ -26,10 +26,10 @@ const workbench: WorkbenchApi = {
   pickImport: (req) => invoke('import:pick', req),
   sampleFiles: () => invoke('import:samples', {}),
   readFile: (req) => invoke('import:read', req),
-  saveReport: (req) => invoke('report:save', req),
   writeLog: (req) => invoke('log:write', req),
   diagnostics: () => invoke('app:diagnostics', {}),
   saveFile: (req) => invoke('file:save', req),
+  printPdf: (req) => invoke('report:print-pdf', req),
   onMenuCommand(listener: (command: MenuCommand) => void) {
     // The IPC event object stays here: handing it to the page would leak access to ipcRenderer.
     const relay = (_event: IpcRendererEvent, payload: unknown) => {

@@ -4,6 +4,7 @@ export {
   writeReport,
   reportFileName,
   REPORT_EXTENSIONS,
+  REPORT_MIME_TYPES,
   type WritableFormat,
 } from './write-report';
 export { codePointIndex, toCodePoints, toUtf16, type CodePointIndex } from '../text/code-points';

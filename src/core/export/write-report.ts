@@ -36,6 +36,16 @@ export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
   xlsx: 'xlsx',
 };
 
+/** The media type a saved or downloaded report is given. */
+export const REPORT_MIME_TYPES: Record<ReportFormat, string> = {
+  markdown: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
 const SCOPE_NAMES: Record<ReportOptions['scope']['kind'], string> = {
   library: '',
   dossier: '-pledge-dossier',

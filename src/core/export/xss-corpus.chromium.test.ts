@@ -11,7 +11,6 @@ import {
   XSS_TEXT,
   xssTextFile,
 } from '../../../tests/xss-payloads';
-import { renderMarkdownReport } from './markdown-report';
 import { writeReport } from './write-report';
 
 /**
@@ -89,18 +88,10 @@ describe('the script-injection corpus in reports', () => {
     expect(opened.text).toContain(XSS_SHORT.label);
   });
 
-  it('Markdown, both writers: rendered with HTML passed through, shown as typed, nothing runs', async (context) => {
+  it('Markdown: rendered with HTML passed through, shown as typed, nothing runs', async (context) => {
     if (!browser) return context.skip(unavailable);
     const written = decode(await writeReport(libraryReport(lib, 'document'), 'markdown'));
-    const legacy = renderMarkdownReport({
-      generatedAt: new Date(0),
-      links: lib.links,
-      documents: lib.documents.map((doc) => ({
-        doc,
-        annotations: lib.annotations.filter((a) => a.docId === doc.id),
-      })),
-    });
-    for (const markdown of [written, legacy]) {
+    for (const markdown of [written]) {
       const html = marked.parse(markdown, { async: false, gfm: true });
       const opened = await openInChromium(`<!doctype html><body>${html}</body>`);
       expect(opened.pwned).toBeUndefined();

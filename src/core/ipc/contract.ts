@@ -15,7 +15,10 @@ export const FileRefSchema = z.object({
 });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
-export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
+/** The largest report HTML the page may hand to main to print (a whole library's). */
+export const MAX_REPORT_CHARS = 256 * 1024 * 1024;
+/** Exported reports Verify report can read back. */
+export const VERIFIABLE_EXTENSIONS = ['html', 'htm', 'md', 'markdown', 'docx', 'csv'] as const;
 /** Backups of big libraries run to hundreds of megabytes. */
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 
@@ -85,13 +88,6 @@ export const ipcContract = {
     request: z.object({ id: z.string().min(1).max(100) }),
     response: z.instanceof(Uint8Array),
   },
-  'report:save': {
-    request: z.object({
-      suggestedName: z.string().min(1).max(200),
-      content: z.string().max(MAX_REPORT_CHARS),
-    }),
-    response: z.object({ saved: z.boolean() }),
-  },
   /** Appends an entry to the desktop log; written is false when too many arrived in a minute. */
   'log:write': {
     request: LogEntrySchema,
@@ -111,6 +107,14 @@ export const ipcContract = {
     }),
     response: z.object({ saved: z.boolean() }),
   },
+  /** Asks where to save, prints the report's HTML to PDF offline, and writes it there. */
+  'report:print-pdf': {
+    request: z.object({
+      suggestedName: z.string().min(1).max(200),
+      html: z.string().max(MAX_REPORT_CHARS),
+    }),
+    response: z.object({ saved: z.boolean() }),
+  },
 } as const;
 
 export type IpcChannel = keyof typeof ipcContract;
@@ -124,6 +128,7 @@ export const MenuCommandSchema = z.enum([
   'import-files',
   'import-folder',
   'export-report',
+  'verify-report',
   'backup-library',
   'restore-library',
   'export-annotations',
@@ -140,12 +145,15 @@ export interface WorkbenchApi {
   pickImport(req: IpcRequest<'import:pick'>): Promise<IpcResult<IpcResponse<'import:pick'>>>;
   sampleFiles(): Promise<IpcResult<IpcResponse<'import:samples'>>>;
   readFile(req: IpcRequest<'import:read'>): Promise<IpcResult<IpcResponse<'import:read'>>>;
-  saveReport(req: IpcRequest<'report:save'>): Promise<IpcResult<IpcResponse<'report:save'>>>;
   /** Writes an error, warning or note to the desktop log (never document text or notes). */
   writeLog(req: IpcRequest<'log:write'>): Promise<IpcResult<IpcResponse<'log:write'>>>;
   /** Versions, platform, the log file's path and recent problems, for a diagnostic report. */
   diagnostics(): Promise<IpcResult<IpcResponse<'app:diagnostics'>>>;
   saveFile(req: IpcRequest<'file:save'>): Promise<IpcResult<IpcResponse<'file:save'>>>;
+  /** Asks where to save, prints the report's HTML to PDF offline, and writes it there. */
+  printPdf(
+    req: IpcRequest<'report:print-pdf'>,
+  ): Promise<IpcResult<IpcResponse<'report:print-pdf'>>>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

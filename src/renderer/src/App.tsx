@@ -8,7 +8,8 @@ import { copyDiagnosticReport } from './features/diagnostics/copy-diagnostic-rep
 import { DiagnosticReportDialog } from './features/diagnostics/DiagnosticReportDialog';
 import { ViewBoundary } from './features/diagnostics/ViewBoundary';
 import { DossiersView } from './features/dossiers/DossiersView';
-import { exportReport } from './features/export/export-report';
+import { isReportCommand, runReportCommand } from './features/export/report-commands';
+import { ReportsCenter } from './features/export/ReportsCenter';
 import { ExchangeCenter } from './features/exchange/ExchangeCenter';
 import { isExchangeCommand, runExchangeCommand } from './features/exchange/exchange-commands';
 import { ImportNotices } from './features/import/ImportNotices';
@@ -60,24 +61,15 @@ export function App() {
   }, []);
   useWorkspaceKeys(() => setShortcuts(true));
 
-  const doExport = useCallback(async () => {
-    try {
-      const saved = await exportReport(host);
-      if (saved) notify('Report exported.');
-    } catch (error) {
-      notify(`Export failed: ${String(error)}`);
-    }
-  }, []);
-
   useEffect(() => {
     const onCommand = (command: HostCommand) => {
       if (command === 'import-files') imports.importFiles();
       if (command === 'import-folder') imports.importFolder();
-      if (command === 'export-report') void doExport();
+      if (isReportCommand(command)) runReportCommand(command);
       if (isExchangeCommand(command)) runExchangeCommand(command);
     };
     return host.onCommand(onCommand);
-  }, [imports, doExport]);
+  }, [imports]);
 
   // Typing a search shows its results beside the reader, wherever the analyst was.
   const onQuery = useCallback(
@@ -104,7 +96,6 @@ export function App() {
         queryError={queryError}
         onImportFiles={imports.importFiles}
         onImportFolder={imports.importFolder}
-        onExport={() => void doExport()}
         onLastImport={() =>
           void importRunsRepo()
             .latest()
@@ -146,6 +137,7 @@ export function App() {
           )}
         </ViewBoundary>
       </main>
+      <ReportsCenter host={host} />
       <ExchangeCenter host={host} onMessage={(text) => (text ? notify(text) : undefined)} />
       {shortcuts ? <ShortcutsDialog onClose={() => setShortcuts(false)} /> : null}
       {report !== null ? (

@@ -1,5 +1,6 @@
 import { annotationService } from './features/annotations/annotation-service';
 import { useHistory } from './features/annotations/use-annotations';
+import { runReportCommand, useVerificationKept } from './features/export/report-commands';
 import { EXCHANGE_COMMANDS, runExchangeCommand } from './features/exchange/exchange-commands';
 import { SearchBox } from './features/search/SearchBox';
 import { useIndexStatus, type SearchScope } from './features/search/use-search';
@@ -13,7 +14,6 @@ interface Props {
   queryError: string | null;
   onImportFiles: () => void;
   onImportFolder: () => void;
-  onExport: () => void;
   onLastImport: () => void;
   onShortcuts: () => void;
   onCopyDiagnostics: () => void;
@@ -23,8 +23,13 @@ interface Props {
 export function AppToolbar(props: Props) {
   const history = useHistory();
   const indexStatus = useIndexStatus();
+  const verificationKept = useVerificationKept();
   const more: MenuItem[] = [
-    { label: 'Export report', run: props.onExport },
+    { label: 'Export report', run: () => runReportCommand('export-report') },
+    { label: 'Verify report', run: () => runReportCommand('verify-report') },
+    ...(verificationKept
+      ? [{ label: 'Verification results', run: () => runReportCommand('verification-results') }]
+      : []),
     { label: 'Last import', run: props.onLastImport },
     ...EXCHANGE_COMMANDS.map(({ command, label }, i) => ({
       label,

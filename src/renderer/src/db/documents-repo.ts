@@ -108,6 +108,11 @@ export function documentsRepo(database: DossierDb = db()) {
     content(id: string): Promise<DocumentContent | undefined> {
       return database.contents.get(id);
     },
+    /** The texts of these documents, by id, read in one go; missing ones are left out. */
+    async contentsOf(ids: readonly string[]): Promise<Map<string, DocumentContent>> {
+      const found = await database.contents.bulkGet([...ids]);
+      return new Map(found.filter((c) => c !== undefined).map((c) => [c.docId, c]));
+    },
     /** Every document, oldest date first, undated last. */
     async list(): Promise<DocumentRecord[]> {
       return (await database.documents.toArray()).sort(byDateThenTitle);

@@ -1,5 +1,6 @@
 import { logRepo } from '../db/log-repo';
 import type { HostApi, HostDiagnostics, SourceFile } from './host-api';
+import { printHtml } from './print-html';
 
 const sampleUrls = import.meta.glob('../../../../resources/samples/*', {
   query: '?url',
@@ -57,8 +58,6 @@ export function createBrowserHost(): HostApi {
     pickFolder: () => chooseFiles(true),
     sampleFiles: () =>
       Promise.all(Object.entries(sampleUrls).map(([path, url]) => fetchSample(path, url))),
-    saveReport: (suggestedName, content) =>
-      download(suggestedName, new Blob([content], { type: 'text/markdown' })),
     saveFile: (suggestedName, bytes, mime) =>
       download(suggestedName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })),
     pickFile: async (accept) => (await chooseFiles(false, accept))?.[0] ?? null,
@@ -70,23 +69,23 @@ export function createBrowserHost(): HostApi {
       }
     },
     diagnostics: browserDiagnostics,
+    printPdf: (_suggestedName, html) => printHtml(html),
     onCommand: () => () => undefined,
   };
 }
 
 /** Hands a file to the browser's downloads: the browser decides where it goes. */
 async function download(suggestedName: string, blob: Blob): Promise<boolean> {
-  {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = suggestedName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return true;
-  }
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download reads the blob after the click returns; a big one takes a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return true;
 }
 
 const RECENT_PROBLEMS = 50;

@@ -13,6 +13,7 @@ const HOST_COMMANDS: Record<MenuCommand, HostCommand> = {
   'import-files': 'import-files',
   'import-folder': 'import-folder',
   'export-report': 'export-report',
+  'verify-report': 'verify-report',
   'backup-library': 'backup-library',
   'restore-library': 'restore-library',
   'export-annotations': 'export-annotations',
@@ -40,8 +41,6 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
     pickFiles: () => pick('files'),
     pickFolder: () => pick('folder'),
     sampleFiles: async () => unwrap(await api.sampleFiles()).files.map(toSourceFile),
-    saveReport: async (suggestedName, content) =>
-      unwrap(await api.saveReport({ suggestedName, content })).saved,
     saveFile: async (suggestedName, bytes, _mime) => {
       const extension = /\.([a-z0-9]{1,10})$/i.exec(suggestedName)?.[1]?.toLowerCase() ?? 'bin';
       return unwrap(
@@ -71,6 +70,8 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
         problems: d.recentProblems,
       };
     },
+    printPdf: async (suggestedName, html) =>
+      unwrap(await api.printPdf({ suggestedName, html })).saved,
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };
 }

@@ -14,7 +14,8 @@ export interface SourceFile {
   blob?: Blob;
 }
 
-export type HostCommand = 'import-files' | 'import-folder' | 'export-report' | ExchangeCommand;
+export type HostCommand =
+  'import-files' | 'import-folder' | 'export-report' | 'verify-report' | ExchangeCommand;
 
 /** The library's backup and exchange commands (File menu in the desktop app, Library menu on the web). */
 export type ExchangeCommand =
@@ -34,9 +35,10 @@ export interface HostApi {
   pickFolder(): Promise<SourceFile[] | null>;
   /** The bundled sample collection. */
   sampleFiles(): Promise<SourceFile[]>;
-  /** Saves a text report; resolves false when the user cancels. */
-  saveReport(suggestedName: string, content: string): Promise<boolean>;
-  /** Saves bytes to a file the user names; resolves false when the user cancels. */
+  /**
+   * Saves bytes to a file: the desktop app asks where (offering the name's extension), the web
+   * app downloads it. Resolves false when the user cancels.
+   */
   saveFile(suggestedName: string, bytes: Uint8Array, mime: string): Promise<boolean>;
   /** Asks the user for one file with one of these extensions (no dot); null when they cancel. */
   pickFile(accept: string[]): Promise<SourceFile | null>;
@@ -44,6 +46,11 @@ export interface HostApi {
   writeLog(entry: LogEntry): Promise<void>;
   /** What the host knows for a diagnostic report. */
   diagnostics(): Promise<HostDiagnostics>;
+  /**
+   * Makes a PDF of a report's HTML: the desktop app prints it offline and asks where to save
+   * it; the web app opens the browser's print dialog (Save as PDF). False when cancelled.
+   */
+  printPdf(suggestedName: string, html: string): Promise<boolean>;
   /** Commands from the host's own menus; returns an unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   filterRows,
   sortRows,
@@ -18,6 +18,7 @@ import {
 import { useAnalysisData, useRenderedMark } from '../analysis/analysis-data';
 import { useActors } from '../annotations/use-library-annotations';
 import { DateRange } from '../../ui/DateRange';
+import { publishShownAnnotations } from './shown-annotations';
 
 interface Props {
   onOpen: (docId: string, annotationId: string) => void;
@@ -49,6 +50,11 @@ export function AllAnnotations({ onOpen }: Props) {
     () => sortRows(filterRows(rows, filter), sort.key, sort.descending),
     [rows, filter, sort],
   );
+  useEffect(() => {
+    if (analysis)
+      publishShownAnnotations({ ids: shown.map((r) => r.annotation.id), total: rows.length });
+  }, [analysis, shown, rows.length]);
+  useEffect(() => () => publishShownAnnotations(null), []);
   const sources = useMemo(
     () => [...new Set(analysis?.library.documents.map((d) => d.source).filter(Boolean))].sort(),
     [analysis],

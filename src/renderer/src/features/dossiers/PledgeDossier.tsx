@@ -6,6 +6,7 @@ import { RELATION_LABELS } from '../annotations/LinkPicker';
 import { MarkdownNote } from '../annotations/MarkdownNote';
 import { StatusHistory } from '../annotations/StatusEditor';
 import { useAnalysisData } from '../analysis/analysis-data';
+import { runReportCommand } from '../export/report-commands';
 
 interface Props {
   pledgeId: string;
@@ -45,6 +46,9 @@ export function PledgeDossier({ pledgeId, onOpen, onClose }: Props) {
       <header className="view-header">
         <h1>Pledge dossier</h1>
         <div className="view-actions no-print">
+          <button type="button" onClick={() => runReportCommand('export-dossier')}>
+            Export report…
+          </button>
           <button type="button" onClick={() => window.print()}>
             Print
           </button>

@@ -1,0 +1,104 @@
+import { buildReport, reportFileName, verifyReport, writeReport } from '@core/export';
+import type {
+  Report,
+  ReportArrangement,
+  ReportFormat,
+  ReportScope,
+  VerifyResult,
+} from '@core/export/report-types';
+import type { DossierDb } from '../../db/schema';
+import { loadReportLibrary } from './report-library';
+import { verifyAgainstLibrary } from '../verify/verify-library';
+
+/** What the report worker is asked: write a report, or check one read back. */
+export type ReportJobRequest =
+  | {
+      kind: 'export';
+      scope: ReportScope;
+      arrangement: ReportArrangement;
+      format: ReportFormat;
+      /** Milliseconds since the epoch: the time the analyst pressed Export. */
+      generatedAt: number;
+    }
+  | { kind: 'verify'; name: string; bytes: Uint8Array<ArrayBuffer> };
+
+export type ReportJobPhase = 'reading' | 'placing' | 'writing' | 'checking';
+
+export interface ReportJobProgress {
+  phase: ReportJobPhase;
+  done: number;
+  total: number;
+}
+
+export type ReportJobResponse =
+  | {
+      kind: 'export';
+      fileName: string;
+      /** The file; for PDF, the HTML the host prints. */
+      bytes: Uint8Array<ArrayBuffer>;
+      counts: Report['counts'];
+    }
+  | { kind: 'verify'; result: VerifyResult };
+
+/**
+ * Progress at most every 100 ms within a phase: a message per placed quote would flood the
+ * page. A new phase and a phase's end always go through.
+ */
+function throttled(report: (progress: ReportJobProgress) => void) {
+  let last = 0;
+  let phase: ReportJobProgress['phase'] | null = null;
+  return (progress: ReportJobProgress) => {
+    const now = Date.now();
+    const news = progress.phase !== phase || progress.done >= progress.total;
+    if (!news && now - last < 100) return;
+    last = now;
+    phase = progress.phase;
+    report(progress);
+  };
+}
+
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  // A view on part of a larger buffer would transfer (and hold on to) all of it.
+  return bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+    ? (bytes as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(bytes);
+}
+
+/**
+ * The report worker's work, callable without a worker: reads the library, builds the report
+ * and writes it, or reads a report back and checks its quotes. It only ever reads the library.
+ */
+export async function runReportJob(
+  request: ReportJobRequest,
+  onProgress: (progress: ReportJobProgress) => void = () => undefined,
+  database?: DossierDb,
+): Promise<ReportJobResponse> {
+  const progress = throttled(onProgress);
+  if (request.kind === 'verify') {
+    progress({ phase: 'reading', done: 0, total: 1 });
+    const file = { name: request.name, bytes: request.bytes };
+    progress({ phase: 'checking', done: 0, total: 1 });
+    return { kind: 'verify', result: await verifyAgainstLibrary(file, verifyReport, database) };
+  }
+  progress({ phase: 'reading', done: 0, total: 1 });
+  const library = await loadReportLibrary(request.scope, database);
+  const options = {
+    scope: request.scope,
+    arrangement: request.arrangement,
+    generatedAt: new Date(request.generatedAt),
+  };
+  const report = buildReport(library, options, (done, total) =>
+    progress({ phase: 'placing', done, total }),
+  );
+  progress({ phase: 'writing', done: 0, total: 1 });
+  // A PDF is the HTML report printed by the host.
+  const bytes = await writeReport(report, request.format === 'pdf' ? 'html' : request.format);
+  return {
+    kind: 'export',
+    fileName: reportFileName(options, request.format),
+    bytes: ownBuffer(bytes),
+    counts: report.counts,
+  };
+}

@@ -1,0 +1,14 @@
+import {
+  runReportJob,
+  type ReportJobProgress,
+  type ReportJobRequest,
+  type ReportJobResponse,
+} from '../features/export/report-jobs';
+import { serveJobs } from './serve';
+
+// One worker per export or verification: Cancel terminates it, which no library write can
+// be caught in, since the job only reads.
+serveJobs<ReportJobRequest, ReportJobResponse, ReportJobProgress>(
+  (request: ReportJobRequest, report) => runReportJob(request, report),
+  (response) => (response.kind === 'export' ? [response.bytes.buffer] : []),
+);
