@@ -1,5 +1,6 @@
-import type { NewDocument } from '@core/jobs/ingest-station';
+import type { NewDocument, StoredMark } from '@core/jobs/ingest-station';
 import type { Annotation, DocumentContent, DocumentMeta, DocumentRecord } from '@core/model';
+import { writeStoredMarks } from './import-journal-repo';
 import { db, type DossierDb } from './schema';
 
 export type { NewDocument };
@@ -12,15 +13,19 @@ const byDateThenTitle = (a: DocumentRecord, b: DocumentRecord) =>
 export function documentsRepo(database: DossierDb = db()) {
   const docTables = [database.documents, database.contents, database.originals];
   return {
-    /** Stores documents with their text and original bytes, all or none. */
-    async addMany(docs: readonly NewDocument[]): Promise<void> {
+    /**
+     * Stores documents with their text and original bytes, all or none, and marks their files
+     * stored in the import's journal in the same transaction.
+     */
+    async addMany(docs: readonly NewDocument[], marks: readonly StoredMark[] = []): Promise<void> {
       if (docs.length === 0) return;
-      await database.transaction('rw', docTables, async () => {
+      await database.transaction('rw', [...docTables, database.importJobFiles], async () => {
         await database.documents.bulkAdd(docs.map((d) => d.record));
         await database.contents.bulkAdd(docs.map((d) => d.content));
         await database.originals.bulkAdd(
           docs.map((d) => ({ docId: d.record.id, bytes: d.original })),
         );
+        await writeStoredMarks(database, marks);
       });
     },
     /** Every content hash and file path in the library, each read in one go from its index. */
@@ -50,8 +55,11 @@ export function documentsRepo(database: DossierDb = db()) {
       docId: string,
       next: NewDocument,
       reanchor: (annotation: Annotation) => Annotation,
+      /** The import's journal entry for the file, told how many annotations moved. */
+      mark?: (moved: readonly Annotation[]) => StoredMark,
     ): Promise<Annotation[]> {
-      return database.transaction('rw', [...docTables, database.annotations], async () => {
+      const tables = [...docTables, database.annotations, database.importJobFiles];
+      return database.transaction('rw', tables, async () => {
         const current = await database.documents.get(docId);
         if (!current) throw new Error('the document to update is no longer in the library');
         const kept: Partial<DocumentMeta> = {};
@@ -71,6 +79,7 @@ export function documentsRepo(database: DossierDb = db()) {
           reanchor,
         );
         await database.annotations.bulkPut(moved);
+        if (mark) await writeStoredMarks(database, [mark(moved)]);
         return moved;
       });
     },

@@ -209,7 +209,7 @@ describe('the annotation service over IndexedDB', () => {
 
 describe('schema', () => {
   it('opens at the current version with the queried indexes and no index on text', () => {
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     const indexes = (table: string) =>
       database
         .table(table)
@@ -220,5 +220,7 @@ describe('schema', () => {
     expect(indexes('links')).toEqual(['fromId', 'toId']);
     expect(indexes('contents')).toEqual([]);
     expect(indexes('searchSegments')).toEqual([]);
+    expect(indexes('importJobs')).toEqual(['state']);
+    expect(indexes('importJobFiles')).toEqual(['jobId']);
   });
 });
