@@ -2,6 +2,7 @@ import type { NewDocument, StoredMark } from '@core/jobs/ingest-station';
 import type { Annotation, DocumentContent, DocumentMeta, DocumentRecord } from '@core/model';
 import { writeStoredMarks } from './import-journal-repo';
 import { db, type DossierDb } from './schema';
+import { validRecord, validRecords } from './valid-records';
 
 export type { NewDocument };
 
@@ -38,12 +39,18 @@ export function documentsRepo(database: DossierDb = db()) {
     },
     /** Documents already holding any of these content hashes, by hash. */
     async findByHashes(hashes: readonly string[]): Promise<Map<string, DocumentRecord>> {
-      const found = await database.documents.where('contentHash').anyOf(hashes).toArray();
+      const found = validRecords(
+        'documents',
+        await database.documents.where('contentHash').anyOf(hashes).toArray(),
+      );
       return new Map(found.map((d) => [d.contentHash, d]));
     },
     /** Documents imported from any of these paths, by path. */
     async findByPaths(paths: readonly string[]): Promise<Map<string, DocumentRecord>> {
-      const found = await database.documents.where('filePath').anyOf(paths).toArray();
+      const found = validRecords(
+        'documents',
+        await database.documents.where('filePath').anyOf(paths).toArray(),
+      );
       return new Map(found.map((d) => [d.filePath, d]));
     },
     /**
@@ -96,15 +103,15 @@ export function documentsRepo(database: DossierDb = db()) {
         await database.documents.put({ ...current, ...patch, editedFields });
       });
     },
-    get(id: string): Promise<DocumentRecord | undefined> {
-      return database.documents.get(id);
+    async get(id: string): Promise<DocumentRecord | undefined> {
+      return validRecord('documents', await database.documents.get(id));
     },
-    content(id: string): Promise<DocumentContent | undefined> {
-      return database.contents.get(id);
+    async content(id: string): Promise<DocumentContent | undefined> {
+      return validRecord('contents', await database.contents.get(id));
     },
-    /** Every document, oldest date first, undated last. */
+    /** Every document, oldest date first, undated last; records that do not fit are skipped. */
     async list(): Promise<DocumentRecord[]> {
-      return (await database.documents.toArray()).sort(byDateThenTitle);
+      return validRecords('documents', await database.documents.toArray()).sort(byDateThenTitle);
     },
     count(): Promise<number> {
       return database.documents.count();

@@ -6,6 +6,8 @@ export interface IndexStatus {
   state: 'loading' | 'indexing' | 'ready' | 'error';
   docCount: number;
   message?: string;
+  /** At start the saved index did not match the library and was rebuilt from it. */
+  repaired?: boolean;
 }
 
 type Listener = (status: IndexStatus) => void;
@@ -23,12 +25,14 @@ class SearchService {
   private ready: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
+  private repaired = false;
 
   start(): Promise<void> {
     if (!this.ready) {
       this.ready = this.track(async () => {
         const loaded = await this.client.request({ type: 'load' });
         if (loaded.type !== 'ready') throw new Error('index worker answered out of turn');
+        this.repaired = loaded.repaired === true;
         this.setStatus({ state: 'ready', docCount: loaded.docCount });
       });
       void this.ready.then(() => this.rebuild());
@@ -88,7 +92,7 @@ class SearchService {
   }
 
   private setStatus(status: IndexStatus) {
-    this.status = status;
+    this.status = this.repaired ? { ...status, repaired: true } : status;
     for (const listener of this.listeners) listener(status);
   }
 }
