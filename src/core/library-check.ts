@@ -106,7 +106,9 @@ export function describeRepairs(report: RepairReport): string[] {
   }
   const stray = repairs.strayContents.length + repairs.strayOriginals.length;
   if (stray > 0) {
-    lines.push(`${plural(stray, 'stored text or file', 'stored texts and files')} without a document ${stray === 1 ? 'was' : 'were'} removed.`);
+    lines.push(
+      `${plural(stray, 'stored text or file', 'stored texts and files')} without a document ${stray === 1 ? 'was' : 'were'} removed.`,
+    );
   }
   return lines;
 }

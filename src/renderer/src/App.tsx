@@ -31,6 +31,7 @@ import {
   type ShownSummary,
 } from './features/import/use-import';
 import { storedSource } from './features/import/stored-source';
+import { LibraryNotices } from './features/library-check/LibraryNotices';
 import { DocumentList } from './features/library/DocumentList';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
 import { MetadataEditor } from './features/library/MetadataEditor';
@@ -286,6 +287,7 @@ export function App() {
           </button>
         </p>
       ) : null}
+      <LibraryNotices host={host} importing={importing} onImport={runImport} />
       <main className={`workspace${searching ? ' searching' : ''}`}>
         <section className="sidebar">
           {searching && scope === 'documents' ? (

@@ -136,6 +136,19 @@ export function importJournalRepo(database: DossierDb = db()) {
       return found.sort((a, b) => b.job.startedAt - a.job.startedAt);
     },
 
+    /** Imports found interrupted and not yet completed or dismissed, newest first. */
+    async interrupted(): Promise<InterruptedImport[]> {
+      const jobs = await database.importJobs.where('state').equals('interrupted').toArray();
+      const found = await Promise.all(
+        jobs.map(async (job) => {
+          const rows = await this.files(job.id);
+          const stored = rows.filter((r) => stageRank(r.stage) >= stageRank('stored')).length;
+          return { job, stored };
+        }),
+      );
+      return found.sort((a, b) => b.job.startedAt - a.job.startedAt);
+    },
+
     /** Forgets an interrupted import (its summary stays). */
     async dismiss(jobId: string): Promise<void> {
       await database.transaction('rw', database.importJobs, database.importJobFiles, async () => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Block, Page } from '@core/model';
 import { documentsRepo } from '../../db/documents-repo';
 import { importJournalRepo } from '../../db/import-journal-repo';
 import type { ImportRun } from '../../db/import-run';
@@ -21,6 +22,24 @@ const PROGRESS_INTERVAL_MS = 250;
 export function prepareImport(): void {
   pool ??= createIngestPool();
   pool.warmUp();
+}
+
+/**
+ * Reads a stored document's text again from its original file, in an ingest worker: the
+ * start-up check's repair of a document whose text is missing.
+ */
+export async function readTextAgain(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | { error: string }> {
+  pool ??= createIngestPool();
+  const [station] = pool.stations();
+  if (!station) return { error: 'no ingest worker' };
+  const key = `repair/${crypto.randomUUID()}`;
+  const { result } = await station.parse(key, { name: fileName, bytes });
+  if (result.status !== 'ok') return { error: result.reason };
+  const { text, blocks, pages } = (await station.take(key)).doc;
+  return { text, blocks, ...(pages ? { pages } : {}) };
 }
 
 export interface ImportRequest {
