@@ -92,6 +92,25 @@ describe('an import with a journal', () => {
     expect(await database.importJobFiles.count()).toBe(0);
   });
 
+  it('stores what waits in a batch within about a second, though the batch is not full', async () => {
+    const stuck: SourceFile = { ...note(2), read: () => new Promise(() => undefined) };
+    let progress: ImportProgress | null = null;
+    void importFiles(
+      [note(1), stuck],
+      {
+        stations: [createIngestStation((r) => runIngestJob(r), documentsRepo(database))],
+        library: documentsRepo(database),
+        journal: importJournalRepo(database),
+      },
+      { origin: 'files', onProgress: (p) => (progress = p) },
+    );
+    await expect.poll(() => database.documents.count(), { timeout: 3000 }).toBe(1);
+    await expect.poll(() => progress?.stored).toBe(1);
+    const [job] = await database.importJobs.toArray();
+    const rows = await importJournalRepo(database).files(job!.id);
+    expect(rows.map((r) => r.stage)).toEqual(['stored', 'queued']);
+  });
+
   it('marks exactly the committed files stored when it stops part-way, and the rest imports without duplicates', async () => {
     const files = notes(12);
     // Two batches of the first files are stored, then the page dies with the third.

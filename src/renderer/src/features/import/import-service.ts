@@ -16,6 +16,7 @@ import { JournalWriter, type JournalStore } from './import-journal-writer';
 import { isStoredEarlier, storedEarlierResult, type ResumeOf } from './import-resume';
 import {
   BATCH_BYTES,
+  BATCH_MS,
   ContentClaims,
   ImportLedger,
   MAX_FILE_BYTES,
@@ -110,6 +111,8 @@ interface Lane {
   batch: StoreBatch;
   commits: Promise<void>;
   inFlight: number;
+  /** Stores a batch that waits too long (BATCH_MS) though not full. */
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 function describe(error: unknown): string {
@@ -171,6 +174,7 @@ class ImportRunner {
       ),
       commits: Promise.resolve(),
       inFlight: 0,
+      timer: null,
     }));
   }
 
@@ -363,6 +367,7 @@ class ImportRunner {
       result,
       bytes: summary.byteLength,
     });
+    lane.timer ??= setTimeout(() => void this.flush(lane), BATCH_MS);
   }
 
   /** A later file that claimed a content gives way to an earlier one, if not yet stored. */
@@ -405,6 +410,8 @@ class ImportRunner {
 
   /** Sends a lane's waiting documents to be stored; never rejects, sparing other batches. */
   private flush(lane: Lane): Promise<void> {
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
     const taken = lane.batch.take();
     if (!taken) return lane.commits;
     lane.inFlight += 1;

@@ -148,6 +148,11 @@ export interface PendingStore {
  */
 export const BATCH = 200;
 export const BATCH_BYTES = 16 * 1024 * 1024;
+/**
+ * A batch that has waited this long is stored though not full: what a crash can take is at
+ * most about a second of parsing, and the library fills as the import goes.
+ */
+export const BATCH_MS = 1000;
 
 /** One station's documents waiting to be stored, and the parsed files to forget. */
 export class StoreBatch {

@@ -1,9 +1,12 @@
 import { describeRepairs } from '@core/library-check';
+import { annotationsRepo } from '../../db/annotations-repo';
 import { importJournalRepo, type InterruptedImport } from '../../db/import-journal-repo';
 import { libraryCheckRepo } from '../../db/library-check-repo';
 import { holdWindowLock, openWindows } from '../import/import-owner';
 import { readTextAgain } from '../import/use-import';
 import { searchService } from '../search/search-service';
+import { annotationService } from '../annotations/annotation-service';
+import { saveLeftDrafts } from '../annotations/note-drafts';
 import { checkAndRepair } from './library-check';
 
 /** What the start-up found: an interrupted import to offer to finish, and what was repaired. */
@@ -46,12 +49,23 @@ export function startupCheck(): Promise<StartupReport> {
       (job) => job.owner !== undefined && open.has(job.owner),
     );
     const outcome = await checkAndRepair(libraryCheckRepo(), readTextAgain);
+    const notes = await saveLeftDrafts(
+      (id) => annotationsRepo().get(id),
+      (id, note) => annotationService.update(id, { note }),
+    );
     if (outcome.changedDocuments) void searchService.rebuild();
     const { report } = outcome;
     const orphans = report.repairs.orphanAnnotations;
     const repairs = newlyOrphaned(orphans)
       ? outcome.lines
       : describeRepairs({ ...report, repairs: { ...report.repairs, orphanAnnotations: [] } });
+    if (notes > 0) {
+      repairs.push(
+        notes === 1
+          ? 'The note you were typing when Dossier closed was saved (Undo takes it back).'
+          : `${notes} notes you were typing when Dossier closed were saved (Undo takes them back).`,
+      );
+    }
     return { interrupted, repairs };
   })();
   return started;
