@@ -16,6 +16,8 @@ export interface ListedFile {
   name: string;
   relativePath: string;
   size?: number;
+  /** Its document is in the library already (stored by the interrupted import this resumes). */
+  stored?: Required<Pick<JournalFile, 'size' | 'contentHash' | 'result'>>;
 }
 
 /** An import that stopped part-way, as the next start finds it. */
@@ -61,13 +63,13 @@ export function importJournalRepo(database: DossierDb = db()) {
         }
         await database.importJobs.put(job);
         await database.importJobFiles.bulkPut(
-          files.map((file, index) => ({
+          files.map(({ name, relativePath, size, stored }, index) => ({
             jobId: job.id,
             index,
-            name: file.name,
-            relativePath: file.relativePath,
-            stage: 'queued' as const,
-            ...(file.size !== undefined ? { size: file.size } : {}),
+            name,
+            relativePath,
+            ...(size !== undefined ? { size } : {}),
+            ...(stored ? { ...stored, stage: 'stored' as const } : { stage: 'queued' as const }),
           })),
         );
       });

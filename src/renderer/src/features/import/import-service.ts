@@ -219,12 +219,23 @@ class ImportRunner {
         state: 'running',
         ...(this.options.owner ? { owner: this.options.owner } : {}),
       },
-      // A browser file's size costs a file-system call here; its worker measures it instead.
-      this.files.map((f) => ({
-        name: f.name,
-        relativePath: f.relativePath,
-        ...(f.blob ? {} : { size: f.size }),
-      })),
+      this.files.map((f) => {
+        // Stored by the import this one resumes: it counts as stored from the start, as its
+        // document is in the library (a changed file becomes a new version of it).
+        const earlier = this.options.resume?.stored.get(f.relativePath);
+        const stored = earlier && {
+          size: earlier.size,
+          contentHash: earlier.contentHash,
+          result: storedEarlierResult(earlier),
+        };
+        // A browser file's size costs a file-system call here; its worker measures it instead.
+        return {
+          name: f.name,
+          relativePath: f.relativePath,
+          ...(f.blob ? {} : { size: f.size }),
+          ...(stored ? { stored } : {}),
+        };
+      }),
       this.options.resume?.jobId,
     );
   }
