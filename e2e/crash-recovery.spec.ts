@@ -80,6 +80,12 @@ async function progressReaches(page: Page, at: { done: number; stored?: number }
   );
 }
 
+/** The count of files the progress panel says are stored: a crash now must keep them all. */
+async function toldStored(page: Page): Promise<number> {
+  const text = await page.getByTestId('import-stored').innerText();
+  return Number(/(\d+) stored in the library/.exec(text)?.[1] ?? Number.NaN);
+}
+
 async function chooseFolder(page: Page, button: Promise<void>, folder: string) {
   const chooser = page.waitForEvent('filechooser');
   await button;
@@ -111,13 +117,15 @@ const kestrelOf = (path: string) => `kestrel${Number(/note-(\d+)\.txt$/.exec(pat
  * notice says how many files were stored, that is what the library holds, each only once and
  * with its text, listed documents open with their text, and search agrees with the library.
  */
-async function checkInterrupted(app: OpenProfile) {
+async function checkInterrupted(app: OpenProfile, told: number) {
   const { page } = app;
   await expect(notice(page)).toContainText(
     new RegExp(`The last import was interrupted: \\d+ of ${TOTAL} files stored\\.`),
   );
   const facts = await storedFacts(page);
   expectWhole(facts);
+  // Every file the analyst was told is stored is in the library.
+  expect(facts.documents).toBeGreaterThanOrEqual(told);
   await expect(notice(page)).toContainText(`${facts.documents} of ${TOTAL} files stored`);
   if (facts.documents === 0) {
     await expect(page.getByRole('button', { name: 'Load sample collection' })).toBeVisible();
@@ -163,30 +171,33 @@ test('an import cut short early, midway and late, and its index update, loses no
     folder,
   );
   await progressReaches(app.page, { done: 30 });
+  let told = await toldStored(app.page);
   await crashAndClose(app);
 
   app = await openProfile(profile);
-  const early = await checkInterrupted(app);
+  const early = await checkInterrupted(app, told);
 
   // Midway, through Import the rest: the window is closed.
   await holdPdf(app.context);
   const rest = () => notice(app.page).getByRole('button', { name: 'Import the rest…' }).click();
   await chooseFolder(app.page, rest(), folder);
   await progressReaches(app.page, { done: 150, stored: 1 });
+  told = await toldStored(app.page);
   await app.context.close();
 
   app = await openProfile(profile);
-  const midway = await checkInterrupted(app);
+  const midway = await checkInterrupted(app, told);
   expect(midway.documents).toBeGreaterThanOrEqual(early.documents);
 
   // Late: the renderer dies again with most files stored.
   await holdPdf(app.context);
   await chooseFolder(app.page, rest(), folder);
   await progressReaches(app.page, { done: 270 });
+  told = await toldStored(app.page);
   await crashAndClose(app);
 
   app = await openProfile(profile);
-  const late = await checkInterrupted(app);
+  const late = await checkInterrupted(app, told);
   expect(late.documents).toBeGreaterThanOrEqual(midway.documents);
   const stored = `stored before each stop: ${early.documents}, ${midway.documents}, ${late.documents}`;
   test.info().annotations.push({ type: 'interruptions', description: stored });

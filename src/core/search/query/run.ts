@@ -128,11 +128,13 @@ export async function runQuery(
     const order = (kept[a]?.title ?? '').localeCompare(kept[b]?.title ?? '');
     return order !== 0 ? order < 0 : a < b;
   });
-  const hits: QueryHit[] = [];
-  for (const i of best.slice(offset)) {
-    const doc = kept[i] as DocFacts;
-    hits.push(await describeHit(doc, scores[i] as number, matched, ctx, options));
-  }
+  // Side by side: the texts they need are asked for at once, so while an import writes to
+  // the library the reads wait behind its current write once, not once per result.
+  const hits = await Promise.all(
+    best
+      .slice(offset)
+      .map((i) => describeHit(kept[i] as DocFacts, scores[i] as number, matched, ctx, options)),
+  );
   return { ok: true, hits, total: kept.length, tookMs: now() - started, facets };
 }
 

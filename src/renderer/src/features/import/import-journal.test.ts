@@ -207,6 +207,43 @@ describe('an import with a journal', () => {
     ]);
   });
 
+  it('counts what an interrupted import stored when the import of the rest is cut short too', async () => {
+    const first = await run(database, [note(1)]);
+    const docId = first.files[0]!.docId!;
+    const doc = await documentsRepo(database).get(docId);
+    const journal = importJournalRepo(database);
+    const job = {
+      id: 'old',
+      origin: 'folder' as const,
+      label: 'x',
+      startedAt: 1,
+      total: 2,
+      state: 'interrupted' as const,
+    };
+    await journal.begin(job, [note(1), note(2)]);
+    await database.importJobFiles.update(['old', 0], {
+      stage: 'stored',
+      size: doc!.byteLength,
+      contentHash: doc!.contentHash,
+      result: { relativePath: 'notes/note-1.txt', outcome: 'imported', docId, title: doc!.title },
+    });
+    // The import of the rest reads nothing before the page dies.
+    const station = createIngestStation((r) => runIngestJob(r), documentsRepo(database));
+    const never = () => new Promise<never>(() => undefined);
+    const stuck: IngestStation = { ...station, fingerprint: never, parse: never };
+    const plan = planResume('old', await journal.files('old'), [note(1), note(2)]);
+    void run(database, plan!.files, { resume: plan!.resume }, [stuck]);
+    await expect.poll(() => database.importJobs.get('old')).toBeUndefined();
+    database.close();
+
+    const reopened = new DossierDb(name);
+    await reopened.open();
+    const [found] = await importJournalRepo(reopened).recover(() => false);
+    expect(found).toMatchObject({ stored: 1, job: { state: 'interrupted', total: 2 } });
+    expect(await reopened.documents.count()).toBe(1);
+    reopened.close();
+  });
+
   it('finishes quietly an import that had nothing left to do, and leaves a running window alone', async () => {
     const journal = importJournalRepo(database);
     const base = { origin: 'files' as const, label: 'x', total: 1, state: 'running' as const };

@@ -151,6 +151,13 @@ class ImportRunner {
   private readonly claims = new ContentClaims();
   private readonly lanes: Lane[];
   private keys: Promise<{ hashes: Set<string>; paths: Set<string> }> | null = null;
+  /**
+   * The last batch sent to be stored, by any station: batches go one at a time. The database
+   * would run them one after another anyway, but a read that comes meanwhile (a search's
+   * snippets, a document opened) then waits for at most the batch being written, not for
+   * every batch the stations have queued.
+   */
+  private writing: Promise<unknown> = Promise.resolve();
   private next = 0;
   private current: string | null = null;
 
@@ -428,10 +435,14 @@ class ImportRunner {
     lane.inFlight += 1;
     const commit = async () => {
       try {
-        await lane.station.store(
-          taken.entries.map((e) => e.entry),
-          taken.drop,
+        const stored = this.writing.then(() =>
+          lane.station.store(
+            taken.entries.map((e) => e.entry),
+            taken.drop,
+          ),
         );
+        this.writing = stored.catch(() => undefined);
+        await stored;
         // Only now are they in the library.
         for (const { index, result } of taken.entries) this.ledger.stored(index, result);
       } catch (error) {
