@@ -106,6 +106,14 @@ export function documentsRepo(database: DossierDb = db()) {
     async get(id: string): Promise<DocumentRecord | undefined> {
       return validRecord('documents', await database.documents.get(id));
     },
+    /** These documents (those that exist and fit their schema), read by key. */
+    async many(ids: readonly string[]): Promise<DocumentRecord[]> {
+      const rows = await database.documents.bulkGet([...new Set(ids)]);
+      return validRecords(
+        'documents',
+        rows.filter((r) => r !== undefined),
+      );
+    },
     async content(id: string): Promise<DocumentContent | undefined> {
       return validRecord('contents', await database.contents.get(id));
     },

@@ -55,6 +55,14 @@ describe('importing into the real database', () => {
     expect(original?.bytes.byteLength).toBe(first.byteLength);
   });
 
+  it('reads chosen documents by id, each once, leaving out ids not in the library', async () => {
+    const samples = sampleFiles().slice(0, 3);
+    await importInto(samples.map((s) => source(s.name, s.bytes)));
+    const [a, b] = await documentsRepo(database).list();
+    const found = await documentsRepo(database).many([b!.id, 'gone', a!.id, b!.id]);
+    expect(found.map((d) => d.id)).toEqual([b!.id, a!.id]);
+  });
+
   it('skips duplicates, reports bad files by reason, and leaves stored documents alone', async () => {
     const [sample] = sampleFiles();
     await importInto([source(sample!.name, sample!.bytes)]);
