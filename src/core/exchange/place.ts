@@ -2,7 +2,7 @@ import { anchor } from '../anchoring/anchor';
 import { describeRange } from '../anchoring/selectors';
 import type { Annotation, Page, Selector, Tag } from '../model';
 import { pageOfOffset } from '../pdf-text-map/pdf-text-map';
-import { codePointMap } from '../text/code-points';
+import { codePointIndex } from '../text/code-points';
 import type { DocHint, ForeignAnnotation } from './foreign';
 
 /** A library document as placement needs it. */
@@ -91,7 +91,7 @@ export function placeAnnotations(
     if (f.position) {
       const sameText =
         f.doc.hash === undefined || f.doc.hash === doc.contentHash || f.position.unit === 'utf-16';
-      const map = f.position.unit === 'code-point' ? codePointMap(doc.text) : null;
+      const map = f.position.unit === 'code-point' ? codePointIndex(doc.text) : null;
       const start = map ? map.toUtf16(f.position.start) : f.position.start;
       const end = map ? map.toUtf16(f.position.end) : f.position.end;
       if (end > start && (sameText || f.quote))

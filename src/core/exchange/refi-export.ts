@@ -11,7 +11,7 @@ import {
   type DocumentRecord,
   type Tag,
 } from '../model';
-import { codePointMap } from '../text/code-points';
+import { codePointIndex } from '../text/code-points';
 import { el, textEl } from './xml';
 
 /**
@@ -101,7 +101,7 @@ export function toQdpx(
   const sources = docs.map((doc) => {
     const sourceGuid = guidOf(`source:${doc.record.id}`);
     files[`sources/${sourceGuid}.txt`] = strToU8(doc.text);
-    const map = codePointMap(doc.text);
+    const map = codePointIndex(doc.text);
     const selections: string[] = [];
     const own = annotations.filter((a) => a.docId === doc.record.id);
     for (const a of own) {
@@ -144,8 +144,8 @@ export function toQdpx(
           {
             guid,
             name: short(doc.text.slice(found.start, found.end)),
-            startPosition: map.toCodePoint(found.start),
-            endPosition: map.toCodePoint(found.end),
+            startPosition: map.toCodePoints(found.start),
+            endPosition: map.toCodePoints(found.end),
             creatingUser: user,
             creationDateTime: iso(a.createdAt),
             modifyingUser: user,

@@ -9,7 +9,7 @@ import {
   RELATIONS,
   type Tag,
 } from '../model';
-import { codePointMap } from '../text/code-points';
+import { codePointIndex } from '../text/code-points';
 import { normaliseText } from '../text/normalise';
 import { isTagName, timeOf, type ForeignAnnotation, type ForeignLink } from './foreign';
 
@@ -163,7 +163,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
       continue;
     }
     const clean = normaliseText(raw);
-    const map = codePointMap(raw);
+    const map = codePointIndex(raw);
     const toClean = cleanOffsets(raw);
     const selections: QdpxSelection[] = [];
     for (const sel of nodes(s.PlainTextSelection)) {

@@ -1,6 +1,6 @@
 import { positionSelectorOf, quoteSelectorOf } from '../anchoring/selectors';
 import type { Annotation, AnnotationLink, DocumentRecord, PageSelector } from '../model';
-import { codePointMap, type CodePointMap } from '../text/code-points';
+import { codePointIndex, type CodePointIndex } from '../text/code-points';
 
 /**
  * Annotations as a W3C Web Annotation (JSON-LD) AnnotationCollection. Each document is named by
@@ -38,10 +38,10 @@ export function toW3cCollection(
   options: { now: number; collectionId: string },
 ): Record<string, unknown> {
   const byId = new Map(docs.map((d) => [d.record.id, d]));
-  const maps = new Map<string, CodePointMap>();
+  const maps = new Map<string, CodePointIndex>();
   const mapOf = (doc: W3cDoc) => {
     let map = maps.get(doc.record.id);
-    if (!map) maps.set(doc.record.id, (map = codePointMap(doc.text)));
+    if (!map) maps.set(doc.record.id, (map = codePointIndex(doc.text)));
     return map;
   };
   const items: Record<string, unknown>[] = [];
@@ -73,7 +73,7 @@ function textBody(
   return { type: 'TextualBody', purpose, value, 'dossier:field': field, ...extra };
 }
 
-function annotationItem(a: Annotation, doc: W3cDoc, mapOf: (d: W3cDoc) => CodePointMap) {
+function annotationItem(a: Annotation, doc: W3cDoc, mapOf: (d: W3cDoc) => CodePointIndex) {
   const body: Record<string, unknown>[] = [textBody('tag', 'classifying', a.tag)];
   if (a.note.trim() !== '')
     body.push(textBody('note', 'commenting', a.note, { format: 'text/markdown' }));
@@ -106,8 +106,8 @@ function annotationItem(a: Annotation, doc: W3cDoc, mapOf: (d: W3cDoc) => CodePo
     const map = mapOf(doc);
     selector.push({
       type: 'TextPositionSelector',
-      start: map.toCodePoint(position.start),
-      end: map.toCodePoint(position.end),
+      start: map.toCodePoints(position.start),
+      end: map.toCodePoints(position.end),
     });
   }
   const page = a.target.selectors.find((s): s is PageSelector => s.type === 'PageSelector');

@@ -101,8 +101,26 @@ export interface ReportItem {
   verification: Verification;
   /** The statement date, else the document's date. */
   date: string | null;
-  /** In a pledge chain: how the item relates to the chain's pledge; null for the pledges. */
+  /**
+   * In a pledge chain (arranged by pledge): how the item is linked to a pledge of the chain
+   * ('repeats' for a later wording of it); null for the chain's first pledge and in the
+   * other arrangements.
+   */
   relation: Relation | null;
+  /** Every pledge the item is linked to, with the relation, in the order the links were made. */
+  links: ReportLink[];
+}
+
+/** A link from a report item to a pledge, with what names the pledge. */
+export interface ReportLink {
+  relation: Relation;
+  pledgeId: string;
+  /** The pledge's quote as stored. */
+  pledgeQuote: string;
+  /** The title of the pledge's document. */
+  pledgeTitle: string;
+  /** The pledge's statement date, else its document's. */
+  pledgeDate: string | null;
 }
 
 /** A heading of the report with its items: a pledge chain, a document or a tag. */
@@ -120,7 +138,10 @@ export interface Report {
   sections: ReportSection[];
   /** Items whose quote could not be found in the current text, with their stored quote. */
   unverified: ReportItem[];
-  /** Each cited document once, in the order first cited. */
+  /**
+   * Each cited document once, in the order first cited; `start` is 0 and `end` the length of
+   * its current text in code points (0 when the text is missing), `page` is null.
+   */
   sources: Citation[];
   counts: { items: number; inPlace: number; moved: number; unverified: number };
 }
@@ -138,6 +159,12 @@ export interface VerifiedQuote {
   foundAt?: { start: number; end: number };
   /** The words now at the cited place ('changed'). */
   actual?: string;
+  /**
+   * For 'source-missing': a library document with the cited file name, most likely a newer
+   * version of the cited file (a re-import replaces the text and the hash); where the quote is
+   * in its current text, in code points, if it is there at all.
+   */
+  otherVersion?: { docId: string; title: string; foundAt: { start: number; end: number } | null };
 }
 
 export interface VerifyResult {
@@ -147,9 +174,10 @@ export interface VerifyResult {
 }
 
 /*
- * The functions behind these shapes (src/core/export/):
+ * The functions behind these shapes, all exported from `@core/export` (src/core/export/index.ts):
  *   buildReport(library: ReportLibrary, options: ReportOptions,
  *               onProgress?: (done: number, total: number) => void): Report
+ *     throws ReportScopeError when a dossier's pledge is no longer in the library
  *   writeReport(report: Report, format: Exclude<ReportFormat, 'pdf'>): Promise<Uint8Array>
  *   reportFileName(options: ReportOptions, format: ReportFormat): string
  *   verifyReport(file: { name: string; bytes: Uint8Array }, library: ReportLibrary): Promise<VerifyResult>

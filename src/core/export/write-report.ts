@@ -1,0 +1,50 @@
+import type { Report, ReportFormat, ReportOptions } from './report-types';
+import { writeHtml } from './write-html';
+import { writeMarkdown } from './write-markdown';
+import { writeCsv } from './write-table';
+
+export type WritableFormat = Exclude<ReportFormat, 'pdf'>;
+
+const encoder = new TextEncoder();
+
+/**
+ * The report as a file's bytes: Markdown, HTML and CSV as UTF-8 (CSV with a byte-order mark,
+ * so Excel reads it as UTF-8), Word and Excel as their zip packages. The Word and Excel
+ * libraries are loaded only when asked for. PDF is the HTML, printed by the host.
+ */
+export async function writeReport(report: Report, format: WritableFormat): Promise<Uint8Array> {
+  switch (format) {
+    case 'markdown':
+      return encoder.encode(writeMarkdown(report));
+    case 'html':
+      return encoder.encode(writeHtml(report));
+    case 'csv':
+      return encoder.encode(`\uFEFF${writeCsv(report)}`);
+    case 'docx':
+      return (await import('./write-docx')).writeDocx(report);
+    case 'xlsx':
+      return (await import('./write-xlsx')).writeXlsx(report);
+  }
+}
+
+export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
+  markdown: 'md',
+  html: 'html',
+  pdf: 'pdf',
+  docx: 'docx',
+  csv: 'csv',
+  xlsx: 'xlsx',
+};
+
+const SCOPE_NAMES: Record<ReportOptions['scope']['kind'], string> = {
+  library: '',
+  dossier: '-pledge-dossier',
+  filtered: '-filtered',
+  document: '-document',
+};
+
+/** `dossier-report[-scope]-YYYY-MM-DD.ext`, e.g. `dossier-report-pledge-dossier-2026-11-22.docx`. */
+export function reportFileName(options: ReportOptions, format: ReportFormat): string {
+  const day = options.generatedAt.toISOString().slice(0, 10);
+  return `dossier-report${SCOPE_NAMES[options.scope.kind]}-${day}.${REPORT_EXTENSIONS[format]}`;
+}
