@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SAMPLE_COUNT, searchBox, searchFor, selectInReader } from './helpers';
+import { SAMPLE_COUNT, openDocument, searchBox, searchFor, selectInReader } from './helpers';
 import { crashAndClose, expectWhole, newProfileDir, openProfile, storedFacts } from './profile';
 
 // Chromium is started three times on one profile, over the sample collection.
@@ -11,16 +11,6 @@ const EVIDENCE = 'three public servants were convicted in connection with traffi
 const NOTE = 'The deputy prosecutor said so on the record, twice';
 
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
-
-async function openDocument(page: Page, title: RegExp) {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
-    .click();
-  await expect(
-    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
-  ).toHaveText(title);
-}
 
 /** Tags the phrase with the key and opens the picker of a link to the pledge. */
 async function tagAndPick(page: Page, phrase: string, key: string) {

@@ -15,9 +15,13 @@ export async function loadSamples(page: Page): Promise<void> {
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 }
 
-/** Selects the first occurrence of `phrase` in the reader, as a user's drag would. */
-export async function selectInReader(page: Page, phrase: string): Promise<void> {
-  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
+/**
+ * Selects the first occurrence of `phrase` in the reader, as a user's drag would, with the
+ * focus taken off any field (so that keys go to the reader); false when it is not there.
+ */
+function selectPhrase(page: Page, phrase: string): Promise<boolean> {
+  return page.getByTestId('reader-body').evaluate((body, wanted) => {
+    (document.activeElement as HTMLElement | null)?.blur();
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -42,8 +46,23 @@ export async function selectInReader(page: Page, phrase: string): Promise<void> 
     selection?.addRange(range);
     return true;
   }, phrase);
-  expect(found, `"${phrase}" should be in the reader`).toBe(true);
+}
+
+/** Selects the first occurrence of `phrase` in the reader and waits for the tag toolbar. */
+export async function selectInReader(page: Page, phrase: string): Promise<void> {
+  expect(await selectPhrase(page, phrase), `"${phrase}" should be in the reader`).toBe(true);
   await expect(page.getByRole('toolbar', { name: 'Tag selection' })).toBeVisible();
+}
+
+/** Opens a document from the library list and waits for the reader to show it. */
+export async function openDocument(page: Page, title: RegExp): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: title })
+    .click();
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(title);
 }
 
 /** Every request the page makes must stay on the app's own origin: Dossier works offline. */

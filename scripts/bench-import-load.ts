@@ -6,6 +6,7 @@
  * import is stored.
  */
 import type { Browser, Page } from '@playwright/test';
+import { openDocument, selectInReader } from '../e2e/helpers';
 import { storedFacts } from '../e2e/profile';
 
 const SAMPLES = 13;
@@ -45,47 +46,6 @@ export interface LoadFigures {
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
-
-async function openDocument(page: Page, title: RegExp) {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
-    .click();
-  await page
-    .getByRole('article', { name: 'Reader' })
-    .getByRole('heading', { level: 1, name: title })
-    .waitFor();
-}
-
-/** Selects the first occurrence of `phrase` in the reader, as a drag would. */
-async function select(page: Page, phrase: string) {
-  await page.getByTestId('reader-body').evaluate((body, wanted) => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const at = nodes
-      .map((n) => n.data)
-      .join('')
-      .indexOf(wanted);
-    if (at < 0) throw new Error(`"${wanted}" is not in the reader`);
-    const locate = (offset: number, isEnd: boolean): [Text, number] => {
-      let seen = 0;
-      for (const node of nodes) {
-        const len = node.data.length;
-        if (offset < seen + len || (isEnd && offset === seen + len)) return [node, offset - seen];
-        seen += len;
-      }
-      throw new Error('offset past the text');
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + wanted.length, true));
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  }, phrase);
-  await page.getByRole('toolbar', { name: 'Tag selection' }).waitFor();
-}
 
 /** Passages of six words, ten words apart, from the open document: one to tag per round. */
 async function passages(page: Page): Promise<string[]> {
@@ -156,7 +116,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 async function tagLinkAndNote(page: Page, phrase: string, round: number, note: string) {
   const panel = panelOf(page);
   const reader = page.getByRole('article', { name: 'Reader' });
-  await select(page, phrase);
+  await selectInReader(page, phrase);
   const tag = await timed(async () => {
     await page.keyboard.press('2');
     await reader.locator('.hl-evidence').nth(round).waitFor();
@@ -202,7 +162,7 @@ export async function importUnderLoad(
   await page.goto(origin);
   await loadSamples(page);
   await openDocument(page, /Justice Minister Vows Crackdown/);
-  await select(page, PLEDGE);
+  await selectInReader(page, PLEDGE);
   await page.keyboard.press('1');
   await panelOf(page).getByRole('button', { name: 'Delete annotation' }).waitFor();
   await openDocument(page, /Eight Years After Tarsk/);

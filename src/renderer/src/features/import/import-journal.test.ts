@@ -64,6 +64,30 @@ function run(
   );
 }
 
+/** An import "old" of note 1 and note 2, interrupted with note 1 stored. */
+async function interruptedAfterFirst() {
+  const first = await run(database, [note(1)]);
+  const docId = first.files[0]!.docId!;
+  const doc = await documentsRepo(database).get(docId);
+  const journal = importJournalRepo(database);
+  const job = {
+    id: 'old',
+    origin: 'folder' as const,
+    label: 'x',
+    startedAt: 1,
+    total: 2,
+    state: 'interrupted' as const,
+  };
+  await journal.begin(job, [note(1), note(2)]);
+  await database.importJobFiles.update(['old', 0], {
+    stage: 'stored',
+    size: doc!.byteLength,
+    contentHash: doc!.contentHash,
+    result: { relativePath: 'notes/note-1.txt', outcome: 'imported', docId, title: doc!.title },
+  });
+  return journal;
+}
+
 describe('an import with a journal', () => {
   it('says a file is stored only once its document is in the library', async () => {
     let release = () => {};
@@ -172,25 +196,7 @@ describe('an import with a journal', () => {
   });
 
   it('imports a file chosen again whose content changed since, instead of skipping it', async () => {
-    const first = await run(database, [note(1)]);
-    const docId = first.files[0]!.docId!;
-    const job = {
-      id: 'old',
-      origin: 'folder' as const,
-      label: 'x',
-      startedAt: 1,
-      total: 2,
-      state: 'interrupted' as const,
-    };
-    const journal = importJournalRepo(database);
-    await journal.begin(job, [note(1), note(2)]);
-    const doc = await documentsRepo(database).get(docId);
-    await database.importJobFiles.update(['old', 0], {
-      stage: 'stored',
-      size: doc!.byteLength,
-      contentHash: doc!.contentHash,
-      result: { relativePath: 'notes/note-1.txt', outcome: 'imported', docId, title: doc!.title },
-    });
+    const journal = await interruptedAfterFirst();
     // Same path, same length, other words: its hash tells it apart.
     const edited = note(1);
     const original = new TextDecoder().decode(await edited.read());
@@ -208,25 +214,7 @@ describe('an import with a journal', () => {
   });
 
   it('counts what an interrupted import stored when the import of the rest is cut short too', async () => {
-    const first = await run(database, [note(1)]);
-    const docId = first.files[0]!.docId!;
-    const doc = await documentsRepo(database).get(docId);
-    const journal = importJournalRepo(database);
-    const job = {
-      id: 'old',
-      origin: 'folder' as const,
-      label: 'x',
-      startedAt: 1,
-      total: 2,
-      state: 'interrupted' as const,
-    };
-    await journal.begin(job, [note(1), note(2)]);
-    await database.importJobFiles.update(['old', 0], {
-      stage: 'stored',
-      size: doc!.byteLength,
-      contentHash: doc!.contentHash,
-      result: { relativePath: 'notes/note-1.txt', outcome: 'imported', docId, title: doc!.title },
-    });
+    const journal = await interruptedAfterFirst();
     // The import of the rest reads nothing before the page dies.
     const station = createIngestStation((r) => runIngestJob(r), documentsRepo(database));
     const never = () => new Promise<never>(() => undefined);
