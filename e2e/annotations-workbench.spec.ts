@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadSamples, selectInReader } from './helpers';
+import { loadSamples, openDocument, selectInReader, showAnnotations } from './helpers';
 
 // Each test is a whole working session over the sample collection: several imports, documents
 // and views, longer than the default allows on a busy machine.
@@ -8,16 +8,6 @@ test.describe.configure({ timeout: 180_000 });
 const PLEDGE = 'Officials who collude with traffickers will be punished, whatever their rank';
 const CRITIQUE = 'complicit officials are never prosecuted';
 const EVIDENCE = 'three public servants were convicted in connection with trafficking';
-
-async function openDocument(page: Page, title: RegExp) {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
-    .click();
-  await expect(
-    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
-  ).toHaveText(title);
-}
 
 async function tagAndLink(page: Page, phrase: string, key: string, relation: string) {
   await selectInReader(page, phrase);
@@ -124,7 +114,7 @@ test('"All annotations" filters narrow the table, and a row opens its document',
   await page.getByLabel('Note').fill('Only junior officials.');
   await page.getByLabel('Note').press('Control+Enter');
 
-  await page.getByRole('button', { name: 'All annotations' }).click();
+  await showAnnotations(page, 'All annotations');
   const view = page.getByRole('region', { name: 'All annotations' });
   const rows = view.getByRole('row');
   const count = view.getByRole('status');
@@ -168,7 +158,7 @@ test('"All annotations" filters narrow the table, and a row opens its document',
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Link');
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(page, 'Needs review');
   await expect(page.getByRole('region', { name: 'Needs review' })).toContainText(
     'Nothing to review',
   );
@@ -219,7 +209,7 @@ test('an annotation whose passage is gone is listed under "Needs review" and re-
   await (await version).setFiles([file(edited)]);
   await page.getByRole('button', { name: 'Close import summary' }).click();
 
-  await page.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(page, 'Needs review');
   const review = page.getByRole('region', { name: 'Needs review' });
   await expect(review.getByRole('status')).toHaveText('1 to review');
   await expect(review).toContainText('eleven flagged containers were released');
@@ -232,7 +222,7 @@ test('an annotation whose passage is gone is listed under "Needs review" and re-
   await expect(reader.locator('.hl-evidence')).toHaveText(
     'the flagged containers left the port unchecked',
   );
-  await page.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(page, 'Needs review');
   await expect(review).toContainText('Nothing to review');
   await page.keyboard.press('Control+z');
   await expect(review.getByRole('status')).toHaveText('1 to review');

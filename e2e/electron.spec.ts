@@ -70,16 +70,20 @@ async function loadSamples(page: Page): Promise<void> {
   await expect(loadSamplesButton).toBeVisible();
   await loadSamplesButton.click();
   // The samples come from resources/samples through main's IPC, not from the renderer bundle.
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
     timeout: 30_000,
   });
   await summary.getByRole('button', { name: 'Close import summary' }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: 'Library' })
+    .click();
   await expect(libraryItems(page)).toHaveCount(SAMPLE_COUNT);
 }
 
 const libraryItems = (page: Page) =>
-  page.getByRole('navigation', { name: 'Library' }).getByRole('listitem');
+  page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
 
 function logRecords(userData: string): { level: string; source: string; message: string }[] {
   const path = join(userData, 'logs', 'dossier.log');
@@ -134,6 +138,10 @@ test('reloads the window after a renderer crash, with the library intact, and lo
     await loadSamples(running.page);
     await crashRenderer(running.app);
     const page = await reloadedPage(running.app);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Library' })
+      .click();
     await expect(libraryItems(page)).toHaveCount(SAMPLE_COUNT, { timeout: 30_000 });
     expect(logRecords(running.userData)).toContainEqual(
       expect.objectContaining({ level: 'error', message: 'The window’s page stopped (crashed)' }),
@@ -165,7 +173,9 @@ test('asks the user instead of reloading on the third crash in a minute', async 
       .poll(() => app.evaluate(() => (globalThis as { dossierAsked?: string[] }).dossierAsked))
       .toEqual(['The Dossier window keeps stopping']);
     const page = await reloadedPage(app);
-    await expect(page.getByRole('button', { name: 'Load sample collection' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Load sample collection', exact: true }),
+    ).toBeVisible();
   } finally {
     await close(running);
   }
@@ -175,7 +185,9 @@ test('writes the page’s log entries and answers diagnostics through the preloa
   const running = await launch();
   try {
     const { page, userData } = running;
-    await expect(page.getByRole('button', { name: 'Load sample collection' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Load sample collection', exact: true }),
+    ).toBeVisible();
     const answers = await page.evaluate(async () => {
       const api = (
         window as unknown as { workbench: import('../src/core/ipc/contract').WorkbenchApi }

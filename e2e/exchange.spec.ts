@@ -2,7 +2,13 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SAMPLE_COUNT, loadSamples, selectInReader } from './helpers';
+import {
+  SAMPLE_COUNT,
+  loadSamples,
+  selectInReader,
+  openFromLibrary,
+  showAnnotations,
+} from './helpers';
 
 // Whole sessions across two browser profiles, with imports, backups and restores.
 test.describe.configure({ timeout: 180_000 });
@@ -13,18 +19,15 @@ const CRITIQUE = 'complicit officials are never prosecuted';
 const OWN = 'published court statistics on trafficking cases for 2013 and 2014';
 
 async function openDocument(page: Page, title: RegExp) {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
-    .click();
+  await openFromLibrary(page, title);
   await expect(
     page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
   ).toHaveText(title);
 }
 
 async function libraryCommand(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await page.getByRole('menu', { name: 'Library' }).getByRole('menuitem', { name }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
 }
 
 /** Runs a Library command that opens a file chooser and answers it with `path`. */
@@ -52,20 +55,25 @@ test('back up, clear, restore: counts and a highlight back in place', async ({ p
   await expect(reader.locator('.hl-pledge')).toHaveText(PLEDGE);
 
   // The menu works from the keyboard alone.
-  await page.getByRole('button', { name: 'Library', exact: true }).focus();
+  await page.getByRole('button', { name: 'More', exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Export report' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Back up library' })).toBeFocused();
   await page.keyboard.press('Escape');
 
   const backup = await download(page, 'Back up library');
   expect(backup).toMatch(/\.dossier$/);
-  await expect(page.getByRole('status').filter({ hasText: 'Library backed up.' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText('Library backed up.');
 
   // A cleared library: a fresh browser profile.
   const cleared = await browser.newContext();
   const fresh = await cleared.newPage();
   await fresh.goto('/');
-  await expect(fresh.getByRole('button', { name: 'Load sample collection' })).toBeVisible();
+  await expect(
+    fresh.getByRole('button', { name: 'Load sample collection', exact: true }),
+  ).toBeVisible();
   await withFile(fresh, 'Restore library', backup);
   const summary = fresh.getByRole('dialog', { name: 'Library restored' });
   await expect(summary).toContainText(`Documents: ${SAMPLE_COUNT} added`, { timeout: 60_000 });
@@ -91,11 +99,9 @@ test('back up, clear, restore: counts and a highlight back in place', async ({ p
   const bytes = readFileSync(backup);
   writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.byteLength / 2)));
   await withFile(fresh, 'Restore library', damaged);
-  await expect(
-    fresh
-      .getByRole('status')
-      .filter({ hasText: /Restore refused: .*damaged or incomplete.*Nothing was changed/ }),
-  ).toBeVisible();
+  await expect(fresh.getByRole('list', { name: 'Messages' })).toContainText(
+    /Restore refused: .*damaged or incomplete.*Nothing was changed/,
+  );
   await cleared.close();
 });
 
@@ -140,7 +146,7 @@ test('two analysts, no server: A’s annotations land on B’s copies of the doc
   const chooser = b.waitForEvent('filechooser');
   await b.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(files);
-  const imported = b.getByRole('dialog', { name: 'Import summary' });
+  const imported = b.getByRole('region', { name: 'Import summary' });
   await expect(imported).toContainText(`${SAMPLE_COUNT} imported`, { timeout: 60_000 });
   await imported.getByRole('button', { name: 'Close import summary' }).click();
   await openDocument(b, /Trafficking Court Figures/);
@@ -167,7 +173,7 @@ test('two analysts, no server: A’s annotations land on B’s copies of the doc
   );
   await openDocument(b, /Trafficking Court Figures/);
   await expect(b.getByRole('article', { name: 'Reader' }).locator('.hl-evidence')).toHaveText(OWN);
-  await b.getByRole('button', { name: 'Needs review' }).click();
+  await showAnnotations(b, 'Needs review');
   await expect(b.getByRole('main')).toContainText(CRITIQUE);
 
   // The same file again adds nothing.

@@ -5,8 +5,8 @@ export const SAMPLE_COUNT = 13;
 /** Loads the bundled samples into an empty library and waits for the import to finish. */
 export async function loadSamples(page: Page): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample collection' }).click();
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  await page.getByRole('button', { name: 'Load sample collection', exact: true }).click();
+  const summary = page.getByRole('region', { name: 'Import summary' });
   // Thirteen files, a PDF among them: a machine busy with other work needs more than one
   // expectation's default wait.
   await expect(summary).toContainText(`${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`, {
@@ -54,17 +54,6 @@ export async function selectInReader(page: Page, phrase: string): Promise<void> 
   await expect(page.getByRole('toolbar', { name: 'Tag selection' })).toBeVisible();
 }
 
-/** Opens a document from the library list and waits for the reader to show it. */
-export async function openDocument(page: Page, title: RegExp): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: title })
-    .click();
-  await expect(
-    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
-  ).toHaveText(title);
-}
-
 /** Every request the page makes must stay on the app's own origin: Dossier works offline. */
 export function recordForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];
@@ -79,10 +68,75 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
 
 export const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search documents' });
 export const searchResults = (page: Page) => page.getByRole('region', { name: 'Search results' });
+/** A document among the search results, by its title (not one of its snippets, named by their text). */
+export const resultItem = (page: Page, title: RegExp) =>
+  searchResults(page).getByRole('button', { name: title }).and(page.locator('.result-item'));
 
 /** Types a document query and waits for its answer (not the previous query's). */
 export async function searchFor(page: Page, query: string, found: string | RegExp) {
   await searchBox(page).fill(query);
   await expect(searchResults(page)).toHaveAttribute('aria-busy', 'false');
   await expect(searchResults(page).getByRole('status')).toContainText(found);
+}
+
+/** Switches to a view by the navigation bar. */
+export async function showView(
+  page: Page,
+  name: 'Library' | 'Reader' | 'Annotations' | 'Dossiers' | 'Analysis',
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }),
+  ).toHaveAttribute('aria-current', 'page');
+}
+
+/** The Library view's list of documents (switching to the Library first). */
+export async function libraryList(page: Page) {
+  await showView(page, 'Library');
+  return page.getByRole('list', { name: 'Documents' });
+}
+
+/** Opens a document in the reader from the Library. */
+export async function openFromLibrary(page: Page, title: string | RegExp): Promise<void> {
+  await (await libraryList(page)).getByRole('button', { name: title }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Reader' }),
+  ).toHaveAttribute('aria-current', 'page');
+}
+
+/** Opens a document from the Library and waits for the reader to show it. */
+export async function openDocument(page: Page, title: RegExp): Promise<void> {
+  await openFromLibrary(page, title);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(title);
+}
+
+/** The Library view's count of documents ("13 documents"). */
+export const libraryCount = (page: Page) =>
+  page.getByRole('region', { name: 'Library' }).getByRole('status');
+
+/** Opens one of the annotation views: the table, or those that need review. */
+export async function showAnnotations(page: Page, tab: 'All annotations' | 'Needs review') {
+  await showView(page, 'Annotations');
+  await page
+    .getByRole('navigation', { name: 'Annotations' })
+    .getByRole('link', { name: tab })
+    .click();
+}
+
+export const SAMPLE_ANNOTATIONS = 37;
+
+/** Loads the samples with the annotations written for them, and waits for both. */
+export async function loadSamplesWithAnnotations(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample collection with annotations' }).click();
+  await expect(page.getByRole('region', { name: 'Import summary' })).toContainText(
+    `${SAMPLE_COUNT} files: ${SAMPLE_COUNT} imported`,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText(
+    `Loaded ${SAMPLE_ANNOTATIONS} sample annotations`,
+  );
+  await page.getByRole('button', { name: 'Close import summary' }).click();
 }

@@ -1,3 +1,4 @@
+import { libraryList, resultItem } from './helpers';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -18,7 +19,7 @@ const fixtures = readdirSync(ENCODED).map((name) => {
 
 function summaryRow(page: Page, path: string) {
   return page
-    .getByRole('dialog', { name: 'Import summary' })
+    .getByRole('region', { name: 'Import summary' })
     .getByRole('listitem')
     .filter({ hasText: path });
 }
@@ -44,7 +45,7 @@ test('a folder of files in legacy encodings imports readably, and says how each 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import folder' }).click();
   await (await chooser).setFiles(ENCODED);
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   const count = fixtures.length;
   await expect(summary).toContainText(`${count} files: ${count} imported`, { timeout: 60_000 });
 
@@ -58,7 +59,7 @@ test('a folder of files in legacy encodings imports readably, and says how each 
   );
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 
-  const library = page.getByRole('navigation', { name: 'Library' });
+  const library = await libraryList(page);
   for (const title of [
     'ヴァルドリア政府、人身取引対策の強化を約束',
     '발도리아 정부, 인신매매 근절 약속',
@@ -69,13 +70,11 @@ test('a folder of files in legacy encodings imports readably, and says how each 
   }
   // Big5 text, found by a word of it.
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('庇護所');
-  await expect(
-    page
-      .getByRole('region', { name: 'Search results' })
-      .getByRole('button', { name: /瓦爾多利亞政府承諾打擊人口販賣/ }),
-  ).toBeVisible();
+  await expect(resultItem(page, /瓦爾多利亞政府承諾打擊人口販賣/)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('');
-  await library
+  await (
+    await libraryList(page)
+  )
     .getByRole('button', { name: /人身取引対策の強化を約束/ })
     .first()
     .click();
@@ -99,7 +98,7 @@ test('a short note read in the wrong encoding is re-imported as the right one fr
     0x0a,
   ]);
   await (await chooser).setFiles({ name: 'tarsk-note.txt', mimeType: 'text/plain', buffer: note });
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText('1 files: 1 imported', { timeout: 30_000 });
   const row = summaryRow(page, 'tarsk-note.txt');
   await expect(row).toContainText('read as Windows-1252 (a guess: check the text)');
@@ -114,17 +113,16 @@ test('a short note read in the wrong encoding is re-imported as the right one fr
   await page.keyboard.press('Enter');
 
   await expect(summary).toContainText('1 files: 1 updated', { timeout: 30_000 });
+  await summary.getByRole('button', { name: 'Show details' }).click();
   await expect(summaryRow(page, 'tarsk-note.txt')).toContainText('read as Windows-1251, as chosen');
   await summary.getByRole('button', { name: 'Close import summary' }).click();
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Отчёт');
   await expect(reader).toContainText('Приют закрыт.');
   await expect(reader).toContainText('version 2');
-  const library = page.getByRole('navigation', { name: 'Library' });
+  const library = await libraryList(page);
   await expect(library.getByRole('listitem')).toHaveCount(1);
   // The index holds the new text.
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('приют');
-  await expect(
-    page.getByRole('region', { name: 'Search results' }).getByRole('button', { name: /Отчёт/ }),
-  ).toBeVisible();
+  await expect(resultItem(page, /Отчёт/)).toBeVisible();
 });

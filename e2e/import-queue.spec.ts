@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type FileChooser, type Page, type Route } from '@playwright/test';
+import { resultItem } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -73,9 +74,14 @@ test('imports started while one runs wait their turn, are shown, can be dropped,
   for (const route of held) await route.continue();
 
   // The folder's summary, then the waiting import's, each on its own.
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   const first = summary.getByRole('region', { name: 'Import 1 of 2' });
   const second = summary.getByRole('region', { name: 'Import 2 of 2' });
+  // Both went well: one line, with the details a click away.
+  await expect(summary).toContainText('2 imports. Latest: 1 files: 1 imported', {
+    timeout: 60_000,
+  });
+  await summary.getByRole('button', { name: 'Show details' }).click();
   await expect(second).toContainText('1 files: 1 imported', { timeout: 60_000 });
   await expect(second).toContainText('later.txt');
   await expect(first).toContainText(`${NOTES + 1} files: ${NOTES + 1} imported`);
@@ -86,7 +92,7 @@ test('imports started while one runs wait their turn, are shown, can be dropped,
   const search = page.getByRole('searchbox', { name: 'Search documents' });
   const results = page.getByRole('region', { name: 'Search results' });
   await search.fill('quillwort');
-  await expect(results.getByRole('button', { name: /later\.txt/ })).toBeVisible();
+  await expect(resultItem(page, /later\.txt/)).toBeVisible();
   await search.fill('bladderwrack');
   await expect(results).toContainText('No documents match.');
 });

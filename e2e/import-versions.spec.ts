@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { selectInReader } from './helpers';
+import { selectInReader, openFromLibrary, libraryList } from './helpers';
 
 const ARTICLE = `Shelter Deadline Missed Again
 Source: The Harbour Gazette
@@ -18,17 +18,14 @@ const file = (name: string, text: string) => ({
 
 test('a new version replaces the text and keeps the annotations', async ({ page }) => {
   await page.goto('/');
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(file('shelters.txt', ARTICLE));
   await expect(summary).toContainText('1 files: 1 imported', { timeout: 30_000 });
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Shelter Deadline Missed Again/ })
-    .click();
+  await openFromLibrary(page, /Shelter Deadline Missed Again/);
   await selectInReader(page, 'Only three of the nine provinces');
   await page.keyboard.press('2');
   const reader = page.getByRole('article', { name: 'Reader' });
@@ -41,6 +38,7 @@ test('a new version replaces the text and keeps the annotations', async ({ page 
     await next
   ).setFiles(file('download (1).txt', `${ARTICLE}\nThe ministry did not reply.\n`));
   await expect(summary).toContainText('1 files: 1 updated', { timeout: 30_000 });
+  await summary.getByRole('button', { name: 'Show details' }).click();
   await expect(summary).toContainText('new version; 1 annotation carried over');
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 
@@ -48,7 +46,5 @@ test('a new version replaces the text and keeps the annotations', async ({ page 
   await expect(reader).toContainText('version 2');
   await expect(reader.locator('.hl-evidence')).toContainText('Only three of the nine provinces');
   await expect(annotations).toContainText('Annotations (1)');
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('listitem')).toHaveCount(
-    1,
-  );
+  await expect((await libraryList(page)).getByRole('listitem')).toHaveCount(1);
 });

@@ -1,3 +1,4 @@
+import { openFromLibrary } from './helpers';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -18,7 +19,7 @@ async function importFile(page: Page, name: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(fixture(name));
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText('1 files: 1 imported', { timeout: 60_000 });
   await expect(summary).not.toContainText('no text');
   await summary.getByRole('button', { name: 'Close import summary' }).click();
@@ -60,10 +61,7 @@ test('a PDF in standard fonts it does not embed is drawn with the fonts the app 
   const requests = recordRequests(page);
   await page.goto('/');
   await importFile(page, 'standard-fonts.pdf');
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Valdoria Pledges Shelters/ })
-    .click();
+  await openFromLibrary(page, /Valdoria Pledges Shelters/);
   const pdfPage = page.locator('.pdf-page[data-page-number="1"]');
   await expect(pdfPage.locator('.textLayer')).toContainText('Trafficking is a grave');
   await expect(pdfPage.locator('.pdf-page-loading')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadSamples, selectInReader } from './helpers';
+import { loadSamples, selectInReader, openFromLibrary } from './helpers';
 
 // Each test imports the samples and draws PDF pages: give a busy machine time.
 test.describe.configure({ timeout: 120_000 });
@@ -11,10 +11,7 @@ const SENTENCE =
 const PAGE_1_PHRASE = 'five shelters were operating, two of them only in part';
 
 async function openAudit(page: Page): Promise<Locator> {
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: AUDIT })
-    .click();
+  await openFromLibrary(page, AUDIT);
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(AUDIT);
   return reader;

@@ -5,6 +5,8 @@ import {
   searchFor as search,
   searchResults as results,
   selectInReader,
+  openFromLibrary,
+  resultItem,
 } from './helpers';
 
 const OPED = 'Complicit Officials Are Never Prosecuted. I Know Why.';
@@ -61,10 +63,7 @@ test('facets count the results; ticking combines filters and Clear filters remov
   page,
 }) => {
   await loadSamples(page);
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Complicit Officials/ })
-    .click();
+  await openFromLibrary(page, /Complicit Officials/);
   await selectInReader(page, 'complicit officials are never prosecuted');
   await page.getByRole('button', { name: 'Critique', exact: true }).click();
 
@@ -124,9 +123,7 @@ test('keys move through results; a snippet opens the reader with the hits marked
   await expect(hit.first()).toBeInViewport();
 
   await search(page, 'complicit prosecuted', /documents found/);
-  await results(page)
-    .getByRole('button', { name: new RegExp(OPED.slice(0, 30)) })
-    .click();
+  await resultItem(page, new RegExp(OPED.slice(0, 30))).click();
   await expect(reader.locator('.search-hit').first()).toHaveText(/complicit|prosecuted/i);
   expect(await reader.locator('.search-hit').count()).toBeGreaterThanOrEqual(4);
 });
@@ -135,10 +132,7 @@ test('annotation search finds quotes, notes and actors, and opens the highlight'
   page,
 }) => {
   await loadSamples(page);
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Justice Minister Vows Crackdown/ })
-    .click();
+  await openFromLibrary(page, /Justice Minister Vows Crackdown/);
   const pledge = 'Officials who collude with traffickers will be punished, whatever their rank';
   await selectInReader(page, pledge);
   await page.keyboard.press('1');
@@ -146,10 +140,7 @@ test('annotation search finds quotes, notes and actors, and opens the highlight'
   await panel.getByLabel('Note').fill('First time the minister makes this promise.');
   await panel.getByLabel('Note').press('Control+Enter');
   await page.keyboard.press('Escape');
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Eight Years After Tarsk/ })
-    .click();
+  await openFromLibrary(page, /Eight Years After Tarsk/);
 
   await page.getByRole('radio', { name: 'Annotations' }).check();
   const annotationBox = page.getByRole('searchbox', { name: 'Search annotations' });
@@ -192,7 +183,7 @@ test('a long result list shows its best 20, and Show more results adds the rest'
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(reports);
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText('30 files: 30 imported', { timeout: 30_000 });
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 

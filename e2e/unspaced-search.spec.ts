@@ -14,7 +14,7 @@ async function importUnspaced(page: Page) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(unspacedFiles().map((f) => UNSPACED_DIR + f));
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   const count = unspacedFiles().length;
   await expect(summary).toContainText(`${count} files: ${count} imported`, { timeout: 30_000 });
   await summary.getByRole('button', { name: 'Close import summary' }).click();

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { loadSamples, recordForeignRequests, SAMPLE_COUNT, selectInReader } from './helpers';
+import {
+  loadSamples,
+  recordForeignRequests,
+  SAMPLE_COUNT,
+  selectInReader,
+  openFromLibrary,
+  libraryList,
+  resultItem,
+} from './helpers';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -16,14 +24,12 @@ test('an empty library offers the sample collection, and search finds and opens 
 }) => {
   const foreign = recordForeignRequests(page, baseURL ?? '');
   await loadSamples(page);
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('listitem')).toHaveCount(
-    SAMPLE_COUNT,
-  );
+  await expect((await libraryList(page)).getByRole('listitem')).toHaveCount(SAMPLE_COUNT);
 
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('prosecuted');
   const results = page.getByRole('region', { name: 'Search results' });
   await expect(results.getByRole('status')).toContainText('found');
-  const hit = results.getByRole('button', { name: new RegExp(OPED.slice(0, 30)) });
+  const hit = resultItem(page, new RegExp(OPED.slice(0, 30)));
   await expect(hit.locator('mark').first()).toHaveText(/prosecuted/i);
   await hit.click();
 
@@ -42,10 +48,7 @@ test('tag a passage of each kind, note it, reload, undo a delete, and export the
   page,
 }) => {
   await loadSamples(page);
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Justice Minister Vows Crackdown/ })
-    .click();
+  await openFromLibrary(page, /Justice Minister Vows Crackdown/);
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1 })).toContainText('Justice Minister');
 
@@ -78,10 +81,7 @@ test('tag a passage of each kind, note it, reload, undo a delete, and export the
   await expect(reader.locator('.hl-critique')).toHaveText(CRITIQUE);
 
   await page.reload();
-  await page
-    .getByRole('navigation', { name: 'Library' })
-    .getByRole('button', { name: /Justice Minister Vows Crackdown/ })
-    .click();
+  await openFromLibrary(page, /Justice Minister Vows Crackdown/);
   await expect(reader.locator('.hl-pledge')).toHaveText(PLEDGE);
   await expect(reader.locator('.hl-evidence')).toHaveText(EVIDENCE);
   await expect(reader.locator('.hl-critique')).toHaveText(CRITIQUE);
@@ -101,7 +101,8 @@ test('tag a passage of each kind, note it, reload, undo a delete, and export the
   await expect(reader.locator('.hl-evidence')).toHaveText(EVIDENCE);
 
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export report' }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Export report' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^dossier-report-\d{4}-\d{2}-\d{2}\.md$/);
   const markdown = await readFile(await download.path(), 'utf8');
@@ -135,7 +136,7 @@ test('Import files reports a supported and an unsupported file, and the app goes
     await chooser
   ).setFiles([fixture('harbour-patrol-report.txt'), fixture('budget-2016.xlsx')]);
 
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await expect(summary).toContainText('2 files: 1 imported, 1 unsupported');
   await expect(summary.locator('li[data-outcome="imported"]')).toContainText(
     'harbour-patrol-report.txt',
@@ -145,16 +146,12 @@ test('Import files reports a supported and an unsupported file, and the app goes
   );
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 
-  const library = page.getByRole('navigation', { name: 'Library' });
+  const library = await libraryList(page);
   await expect(library.getByRole('listitem')).toHaveCount(SAMPLE_COUNT + 1);
 
   // The new document is searchable once the index has been updated.
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('unopened containers');
-  await expect(
-    page.getByRole('region', { name: 'Search results' }).getByRole('button', {
-      name: /Harbour Patrol Logs/,
-    }),
-  ).toBeVisible();
+  await expect(resultItem(page, /Harbour Patrol Logs/)).toBeVisible();
 
   // Importing the same file again is reported as a duplicate, not stored twice.
   const again = page.waitForEvent('filechooser');
@@ -162,7 +159,7 @@ test('Import files reports a supported and an unsupported file, and the app goes
   await (await again).setFiles([fixture('harbour-patrol-report.txt')]);
   await expect(summary).toContainText('1 files: 1 duplicate');
   await page.getByRole('searchbox', { name: 'Search documents' }).fill('');
-  await expect(library.getByRole('listitem')).toHaveCount(SAMPLE_COUNT + 1);
+  await expect((await libraryList(page)).getByRole('listitem')).toHaveCount(SAMPLE_COUNT + 1);
 });
 
 test('the saved search index is reloaded on start, not rebuilt', async ({ page }) => {

@@ -5,15 +5,14 @@
  * <= 30 s, restore <= 60 s), the file's size and the longest main-thread task.
  * Options: --docs 5000 --annotations 20000. Port: DOSSIER_E2E_PORT (default 5198).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
+import { BASE_URL, startServer, stopServer, waitForServer } from './bench-server';
 
-const PORT = Number(process.env.DOSSIER_E2E_PORT ?? 5198);
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -21,39 +20,6 @@ const arg = (name: string, fallback: number) => {
 const DOCS = arg('docs', 5000);
 const ANNOTATIONS = arg('annotations', 20000);
 const fmt = (n: number, d = 1) => n.toFixed(d);
-
-function startServer(): ChildProcess {
-  return spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--config',
-      'vite.web.config.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-    ],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
 
 /** Writes the library into the app's IndexedDB database, as the importer would have. */
 async function seed(page: Page) {
@@ -157,7 +123,7 @@ const longest = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
 async function command(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('menuitem', { name }).click();
 }
 
@@ -167,11 +133,11 @@ async function main() {
   try {
     await waitForServer();
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.getByRole('button', { name: 'Load sample collection' }).waitFor();
+    await page.goto(BASE_URL);
+    await page.getByRole('button', { name: 'Load sample collection', exact: true }).waitFor();
     await seed(page);
     await page.reload();
-    await page.getByRole('navigation', { name: 'Library' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('region', { name: 'Library' }).waitFor({ timeout: 120_000 });
     // Let the first index build finish, so it does not share the processor with the backup.
     await page.getByText('Indexing…').waitFor({ state: 'detached', timeout: 600_000 });
     console.log(`Dossier backup benchmark: ${DOCS} documents, ${ANNOTATIONS} annotations`);
@@ -192,8 +158,8 @@ async function main() {
     );
 
     const fresh = await (await browser.newContext()).newPage();
-    await fresh.goto(`http://127.0.0.1:${PORT}/`);
-    await fresh.getByRole('button', { name: 'Load sample collection' }).waitFor();
+    await fresh.goto(BASE_URL);
+    await fresh.getByRole('button', { name: 'Load sample collection', exact: true }).waitFor();
     await watchLongTasks(fresh);
     const chooser = fresh.waitForEvent('filechooser');
     await command(fresh, 'Restore library');
@@ -206,7 +172,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    stopServer(server);
   }
 }
 

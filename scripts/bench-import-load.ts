@@ -141,8 +141,8 @@ async function tagLinkAndNote(page: Page, phrase: string, round: number, note: s
 }
 
 async function loadSamples(page: Page) {
-  await page.getByRole('button', { name: 'Load sample collection' }).click();
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  await page.getByRole('button', { name: 'Load sample collection', exact: true }).click();
+  const summary = page.getByRole('region', { name: 'Import summary' });
   await summary.getByText(`${SAMPLES} files: ${SAMPLES} imported`).waitFor({ timeout: 120_000 });
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 }
@@ -180,7 +180,7 @@ export async function importUnderLoad(
   await page.getByRole('button', { name: 'Import folder' }).click();
   const start = performance.now();
   await (await chooser).setFiles(dir);
-  const summary = page.getByRole('dialog', { name: 'Import summary' });
+  const summary = page.getByRole('region', { name: 'Import summary' });
   let finishedAt = 0;
   const finished = summary
     .getByText(new RegExp(`^${count} files:`))

@@ -10,7 +10,7 @@
  *   npm run bench:import                  # 10,000 articles, 40 PDFs
  *   npm run bench:import -- --articles 2000 --pdfs 10 --load 0
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { importUnderLoad, printLoad } from './bench-import-load';
+import { startServer, stopServer, waitForServer } from './bench-server';
 import { childrenCpuMs, cpuAccountingAvailable, cpuSpent, snapshotCpu } from './process-cpu';
 
 type Tasks = { __tasks: [number, number][]; __chosenAt: number };
@@ -208,46 +209,11 @@ async function browserFolderListingCost(browser: Browser, dir: string): Promise<
   return longest;
 }
 
-function startServer(): ChildProcess {
+function buildAndServe(): ChildProcess {
   if (!existsSync('out/web/index.html')) {
     execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts'], { stdio: 'inherit' });
   }
-  // Its own process group, so that stopping it stops Vite too and not just npx.
-  return spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--config',
-      'vite.web.config.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-}
-
-function stopServer(server: ChildProcess) {
-  try {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // already gone; an error of the run itself is what should be reported
-  }
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
+  return startServer(PORT);
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -267,10 +233,10 @@ async function main() {
   await mkdir(WORK, { recursive: true });
   const articleDir = await makeArticles(ARTICLES);
   const pdfDir = await makePdfs(PDFS);
-  const server = startServer();
+  const server = buildAndServe();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
-    await waitForServer();
+    await waitForServer(PORT);
     console.log(
       `Dossier import benchmark (${process.env.CI ? 'CI' : 'local'}; ${(await import('node:os')).cpus().length} cores)`,
     );

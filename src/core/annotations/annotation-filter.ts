@@ -14,6 +14,8 @@ export interface AnnotationFilter {
   actor?: string;
   source?: string;
   docId?: string;
+  /** Words of the document's title, case- and accent-insensitive. */
+  document?: string;
   /** Inclusive ISO dates. */
   from?: string;
   to?: string;
@@ -41,6 +43,7 @@ const fold = (s: string) => s.toLocaleLowerCase().normalize('NFKD').replace(/\p{
 export function filterRows(rows: readonly AnnotationRow[], filter: AnnotationFilter) {
   const actor = fold(filter.actor?.trim() ?? '');
   const source = fold(filter.source?.trim() ?? '');
+  const title = fold(filter.document?.trim() ?? '');
   const words = fold(filter.text ?? '')
     .split(/\s+/)
     .filter(Boolean);
@@ -50,6 +53,7 @@ export function filterRows(rows: readonly AnnotationRow[], filter: AnnotationFil
     if (filter.docId && a.docId !== filter.docId) return false;
     if (actor && !fold(a.actor ?? '').includes(actor)) return false;
     if (source && !fold(doc?.source ?? '').includes(source)) return false;
+    if (title && !fold(doc?.title ?? '').includes(title)) return false;
     if (filter.from && (!date || date < filter.from)) return false;
     if (filter.to && (!date || date > filter.to)) return false;
     if (words.length > 0) {

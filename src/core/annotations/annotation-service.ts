@@ -36,6 +36,8 @@ interface Change {
   /** The annotation to select after undoing or redoing it. */
   focusId: string;
   steps: Step[];
+  /** A command done elsewhere (deleting documents), undone and redone by its own functions. */
+  outside?: { undo: () => Promise<void>; redo: () => Promise<void> };
 }
 
 export interface HistoryState {
@@ -166,15 +168,29 @@ export class AnnotationService {
     });
   }
 
+  /**
+   * Puts a command that was carried out outside the service (such as deleting documents with
+   * their annotations) on the same undo history, so Undo and Redo take it back and forth.
+   */
+  recordDone(label: string, undo: () => Promise<void>, redo: () => Promise<void>): Promise<void> {
+    return this.enqueue(async () => {
+      this.undoStack.push({ label, focusId: '', steps: [], outside: { undo, redo } });
+      if (this.undoStack.length > this.historyLimit) this.undoStack.shift();
+      this.redoStack.length = 0;
+      this.emit();
+    });
+  }
+
   /** Reverts the last change; resolves to the annotation id it touched, or null. */
   undo(): Promise<string | null> {
     return this.enqueue(async () => {
       const change = this.undoStack.pop();
       if (!change) return null;
-      await this.write(change.steps.toReversed().map(invert));
+      if (change.outside) await change.outside.undo();
+      else await this.write(change.steps.toReversed().map(invert));
       this.redoStack.push(change);
       this.emit();
-      return change.focusId;
+      return change.focusId || null;
     });
   }
 
@@ -182,10 +198,11 @@ export class AnnotationService {
     return this.enqueue(async () => {
       const change = this.redoStack.pop();
       if (!change) return null;
-      await this.write(change.steps);
+      if (change.outside) await change.outside.redo();
+      else await this.write(change.steps);
       this.undoStack.push(change);
       this.emit();
-      return change.focusId;
+      return change.focusId || null;
     });
   }
 

@@ -107,6 +107,9 @@ describe('annotation table filters', () => {
     expect(filterRows(rows, { docId: court.id, tag: 'pledge' })).toEqual([]);
     expect(filterRows(rows, { status: 'broken' })).toEqual([]);
     expect(filterRows(rows, { source: court.source ?? '' }).length).toBeGreaterThan(0);
+    expect(
+      filterRows(rows, { document: 'PRIME minister repeats' }).map((r) => r.annotation.id),
+    ).toEqual([pledge2015.id]);
   });
 
   it('sorts by date either way, undated last', () => {

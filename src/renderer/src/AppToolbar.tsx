@@ -1,8 +1,9 @@
 import { annotationService } from './features/annotations/annotation-service';
 import { useHistory } from './features/annotations/use-annotations';
-import { LibraryMenu } from './features/exchange/LibraryMenu';
+import { EXCHANGE_COMMANDS, runExchangeCommand } from './features/exchange/exchange-commands';
 import { SearchBox } from './features/search/SearchBox';
 import { useIndexStatus, type SearchScope } from './features/search/use-search';
+import { MenuButton, type MenuItem } from './ui/MenuButton';
 
 interface Props {
   query: string;
@@ -14,15 +15,23 @@ interface Props {
   onImportFolder: () => void;
   onExport: () => void;
   onLastImport: () => void;
-  view: string;
-  onAllAnnotations: () => void;
-  onNeedsReview: () => void;
   onShortcuts: () => void;
 }
 
+/** One row of the commands used all the time; the rest are in the More menu. */
 export function AppToolbar(props: Props) {
   const history = useHistory();
   const indexStatus = useIndexStatus();
+  const more: MenuItem[] = [
+    { label: 'Export report', run: props.onExport },
+    { label: 'Last import', run: props.onLastImport },
+    ...EXCHANGE_COMMANDS.map(({ command, label }, i) => ({
+      label,
+      run: () => runExchangeCommand(command),
+      separated: i === 0,
+    })),
+    { label: 'Keyboard shortcuts', run: props.onShortcuts, separated: true },
+  ];
   return (
     <header className="toolbar">
       <span className="app-name">Dossier</span>
@@ -39,10 +48,6 @@ export function AppToolbar(props: Props) {
       <button type="button" onClick={props.onImportFolder}>
         Import folder
       </button>
-      <button type="button" onClick={props.onExport}>
-        Export report
-      </button>
-      <LibraryMenu />
       <button
         type="button"
         disabled={!history.canUndo}
@@ -59,15 +64,7 @@ export function AppToolbar(props: Props) {
       >
         Redo
       </button>
-      <button type="button" onClick={props.onLastImport}>
-        Last import
-      </button>
-      <button type="button" aria-pressed={props.view === 'all'} onClick={props.onAllAnnotations}>
-        All annotations
-      </button>
-      <button type="button" aria-pressed={props.view === 'review'} onClick={props.onNeedsReview}>
-        Needs review
-      </button>
+      <MenuButton label="More" name="More commands" items={more} />
       <button
         type="button"
         aria-label="Keyboard shortcuts"

@@ -1,8 +1,23 @@
 import type { NewDocument, StoredMark } from '@core/jobs/ingest-station';
-import type { Annotation, DocumentContent, DocumentMeta, DocumentRecord } from '@core/model';
+import type {
+  Annotation,
+  AnnotationLink,
+  DocumentContent,
+  DocumentMeta,
+  DocumentRecord,
+} from '@core/model';
 import { writeStoredMarks } from './import-journal-repo';
-import { db, type DossierDb } from './schema';
+import { db, type DossierDb, type OriginalFile } from './schema';
 import { validRecord, validRecords } from './valid-records';
+
+/** Everything deleting documents took away, to put back on Undo. */
+export interface RemovedDocuments {
+  documents: DocumentRecord[];
+  contents: DocumentContent[];
+  originals: OriginalFile[];
+  annotations: Annotation[];
+  links: AnnotationLink[];
+}
 
 export type { NewDocument };
 
@@ -127,16 +142,80 @@ export function documentsRepo(database: DossierDb = db()) {
     ids(): Promise<string[]> {
       return database.documents.toCollection().primaryKeys();
     },
-    /** Deletes a document with its text, original file and annotations. */
-    async remove(id: string): Promise<void> {
-      await database.transaction('rw', [...docTables, database.annotations], async () => {
-        await database.annotations.where('docId').equals(id).delete();
-        await database.originals.delete(id);
-        await database.contents.delete(id);
-        await database.documents.delete(id);
+    /** What deleting these documents would take with them: their annotations and links. */
+    async removalImpact(ids: readonly string[]): Promise<{ annotations: number; links: number }> {
+      const annotationIds = await database.annotations.where('docId').anyOf(ids).primaryKeys();
+      const links = await linksTouching(database, annotationIds);
+      return { annotations: annotationIds.length, links: links.length };
+    },
+    /**
+     * Deletes documents with their text, original file, annotations and every link from or to
+     * those annotations, in one transaction; answers what was removed, for Undo.
+     */
+    async removeMany(ids: readonly string[]): Promise<RemovedDocuments> {
+      const tables = [...docTables, database.annotations, database.links];
+      return database.transaction('rw', tables, async () => {
+        const documents = (await database.documents.bulkGet([...ids])).filter(
+          (d): d is DocumentRecord => d !== undefined,
+        );
+        const kept = documents.map((d) => d.id);
+        const [contents, originals, annotations] = await Promise.all([
+          database.contents.bulkGet(kept),
+          database.originals.bulkGet(kept),
+          database.annotations.where('docId').anyOf(kept).toArray(),
+        ]);
+        const links = await linksTouching(
+          database,
+          annotations.map((a) => a.id),
+        );
+        await database.links.bulkDelete(links.map((l) => l.id));
+        await database.annotations.bulkDelete(annotations.map((a) => a.id));
+        await database.originals.bulkDelete(kept);
+        await database.contents.bulkDelete(kept);
+        await database.documents.bulkDelete(kept);
+        return {
+          documents,
+          contents: contents.filter((c): c is DocumentContent => c !== undefined),
+          originals: originals.filter((o): o is OriginalFile => o !== undefined),
+          annotations,
+          links,
+        };
       });
+    },
+    /** Puts back what removeMany took, all or nothing. */
+    async restore(removed: RemovedDocuments): Promise<void> {
+      const tables = [...docTables, database.annotations, database.links];
+      await database.transaction('rw', tables, async () => {
+        await database.documents.bulkPut(removed.documents);
+        await database.contents.bulkPut(removed.contents);
+        await database.originals.bulkPut(removed.originals);
+        await database.annotations.bulkPut(removed.annotations);
+        // A link whose other end was deleted meanwhile stays away: no link points at nothing.
+        const others = removed.links.flatMap((l) => [l.fromId, l.toId]);
+        const present = new Set(
+          (await database.annotations.bulkGet(others)).flatMap((a) => (a ? [a.id] : [])),
+        );
+        await database.links.bulkPut(
+          removed.links.filter((l) => present.has(l.fromId) && present.has(l.toId)),
+        );
+      });
+    },
+    /** Deletes one document with everything that goes with it. */
+    async remove(id: string): Promise<void> {
+      await this.removeMany([id]);
     },
   };
 }
 
 export type DocumentsRepo = ReturnType<typeof documentsRepo>;
+
+/** Every link from or to any of these annotations, each once. */
+async function linksTouching(database: DossierDb, annotationIds: readonly string[]) {
+  if (annotationIds.length === 0) return [];
+  const [from, to] = await Promise.all([
+    database.links.where('fromId').anyOf(annotationIds).toArray(),
+    database.links.where('toId').anyOf(annotationIds).toArray(),
+  ]);
+  const byId = new Map([...from, ...to].map((l) => [l.id, l]));
+  return [...byId.values()];
+}

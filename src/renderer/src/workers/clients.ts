@@ -7,6 +7,7 @@ import type {
 } from '../features/search/search-engine';
 import type { ExchangeRequest, ExchangeResponse } from '../features/exchange/exchange-protocol';
 import { JobClient } from './job-client';
+import type { ReviewRequest, ReviewResponse } from './review.worker';
 import { servePdfAssets } from './pdf-assets';
 
 export function createIngestClient(): JobClient<StationRequest, StationResponse> {
@@ -28,5 +29,11 @@ export function createExchangeClient(): JobClient<
 > {
   return new JobClient(
     new Worker(new URL('./exchange.worker.ts', import.meta.url), { type: 'module' }),
+  );
+}
+
+export function createReviewClient(): JobClient<ReviewRequest, ReviewResponse> {
+  return new JobClient(
+    new Worker(new URL('./review.worker.ts', import.meta.url), { type: 'module' }),
   );
 }

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import {
   filterRows,
   sortRows,
@@ -14,7 +15,9 @@ import {
   type PledgeStatus,
   type Tag,
 } from '@core/model';
-import { useActors, useLibraryAnnotations } from '../annotations/use-library-annotations';
+import { useAnalysisData, useRenderedMark } from '../analysis/analysis-data';
+import { useActors } from '../annotations/use-library-annotations';
+import { DateRange } from '../../ui/DateRange';
 
 interface Props {
   onOpen: (docId: string, annotationId: string) => void;
@@ -30,27 +33,43 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 /** Every annotation in the library, filtered and sorted; a row opens its document. */
 export function AllAnnotations({ onOpen }: Props) {
-  const data = useLibraryAnnotations();
+  // The library as the analysis views share it: loaded once, kept current.
+  const analysis = useAnalysisData();
   const actors = useActors();
   const [filter, setFilter] = useState<AnnotationFilter>({});
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'date',
     descending: false,
   });
-  const rows = useMemo(() => (data ? toRows(data.annotations, data.documents) : []), [data]);
+  const rows = useMemo(
+    () => (analysis ? toRows(analysis.library.annotations, analysis.library.documents) : []),
+    [analysis],
+  );
   const shown = useMemo(
     () => sortRows(filterRows(rows, filter), sort.key, sort.descending),
     [rows, filter, sort],
   );
   const sources = useMemo(
-    () => [...new Set(data?.documents.map((d) => d.source).filter(Boolean))].sort(),
-    [data],
+    () => [...new Set(analysis?.library.documents.map((d) => d.source).filter(Boolean))].sort(),
+    [analysis],
   );
   const set = (patch: AnnotationFilter) => setFilter((f) => ({ ...f, ...patch }));
+  useRenderedMark('annotations', analysis !== undefined, shown);
+  // Only the rows in view are drawn, so a library of tens of thousands stays quick.
+  const scroller = useRef<HTMLElement>(null);
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 48,
+    overscan: 12,
+  });
+  const items = virtual.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
   const active = Object.values(filter).some((v) => v);
 
   return (
-    <section className="view all-annotations" aria-label="All annotations">
+    <section ref={scroller} className="view all-annotations" aria-label="All annotations">
       <header className="view-header">
         <h1>All annotations</h1>
         <p className="count" role="status">
@@ -102,36 +121,14 @@ export function AllAnnotations({ onOpen }: Props) {
           ))}
         </datalist>
         <label className="field">
-          Document
-          <select
-            aria-label="Document"
-            value={filter.docId ?? ''}
-            onChange={(e) => set({ docId: e.target.value })}
-          >
-            <option value="">Any</option>
-            {data?.documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          From date
+          Document title contains
           <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
+            type="search"
+            value={filter.document ?? ''}
+            onChange={(e) => set({ document: e.target.value })}
           />
         </label>
-        <label className="field">
-          To date
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        </label>
+        <DateRange from={filter.from} to={filter.to} onChange={set} />
         <label className="field">
           Status
           <select
@@ -159,16 +156,16 @@ export function AllAnnotations({ onOpen }: Props) {
           Clear filters
         </button>
       </form>
-      {data && rows.length === 0 ? (
+      {analysis && rows.length === 0 ? (
         <p className="muted">No annotations yet. Select a passage in a document and tag it.</p>
       ) : null}
       {rows.length > 0 && shown.length === 0 ? (
         <p className="muted">No annotation matches these filters.</p>
       ) : null}
       {shown.length > 0 ? (
-        <table className="annotation-table">
+        <table className="annotation-table" aria-rowcount={shown.length + 1}>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               {COLUMNS.map(({ key, label }) => (
                 <th
                   key={key}
@@ -193,23 +190,43 @@ export function AllAnnotations({ onOpen }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ annotation: a, doc, quote, date }) => (
-              <tr key={a.id} className={`tag-${a.tag}`}>
-                <td>{date ?? 'undated'}</td>
-                <td>
-                  <span className={`tag-label tag-${a.tag}`}>{TAG_LABELS[a.tag]}</span>
-                </td>
-                <td>
-                  <button type="button" className="row-open" onClick={() => onOpen(a.docId, a.id)}>
-                    {quote}
-                  </button>
-                  {a.note ? <p className="note-preview">{a.note}</p> : null}
-                </td>
-                <td>{a.actor ?? ''}</td>
-                <td>{doc?.title ?? 'Deleted document'}</td>
-                <td>{a.status ? PLEDGE_STATUS_LABELS[a.status] : ''}</td>
-              </tr>
-            ))}
+            {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
+            {items.map((item) => {
+              const {
+                annotation: a,
+                doc,
+                quote,
+                date,
+              } = shown[item.index] as (typeof shown)[number];
+              return (
+                <tr
+                  key={a.id}
+                  className={`tag-${a.tag}`}
+                  data-index={item.index}
+                  ref={virtual.measureElement}
+                  aria-rowindex={item.index + 2}
+                >
+                  <td>{date ?? 'undated'}</td>
+                  <td>
+                    <span className={`tag-label tag-${a.tag}`}>{TAG_LABELS[a.tag]}</span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="row-open"
+                      onClick={() => onOpen(a.docId, a.id)}
+                    >
+                      {quote}
+                    </button>
+                    {a.note ? <p className="note-preview">{a.note}</p> : null}
+                  </td>
+                  <td>{a.actor ?? ''}</td>
+                  <td>{doc?.title ?? 'Deleted document'}</td>
+                  <td>{a.status ? PLEDGE_STATUS_LABELS[a.status] : ''}</td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
           </tbody>
         </table>
       ) : null}

@@ -3,7 +3,7 @@ import { dateOf } from '@core/annotations/dossier';
 import { quoteOf } from '@core/annotations/selectors-of';
 import { RELATIONS, RelationSchema, type Annotation, type Relation } from '@core/model';
 import { annotationService } from './annotation-service';
-import { Modal } from './Modal';
+import { Dialog } from '../../ui/Dialog';
 import { usePledgeChoices } from './use-library-annotations';
 
 const RELATION_LABELS: Record<Relation, string> = {
@@ -59,7 +59,7 @@ export function LinkPicker({ from, onClose }: Props) {
   };
 
   return (
-    <Modal title="Link to pledge" className="link-picker" onClose={onClose}>
+    <Dialog title="Link to pledge" className="link-picker" onClose={onClose}>
       <div className="link-picker-controls">
         <label className="field">
           Find a pledge
@@ -104,7 +104,7 @@ export function LinkPicker({ from, onClose }: Props) {
           </li>
         ))}
       </ul>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Modal } from './Modal';
+import { Dialog } from '../../ui/Dialog';
 
 const SHORTCUTS: [string, string][] = [
   ['1 / 2 / 3', 'Tag the selected text as pledge / evidence / critique'],
@@ -15,7 +15,7 @@ const SHORTCUTS: [string, string][] = [
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Modal title="Keyboard shortcuts" className="shortcuts" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts" className="shortcuts" onClose={onClose}>
       <dl className="shortcut-list">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys}>
@@ -26,6 +26,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { db } from '../../db/schema';
-import { Modal } from '../annotations/Modal';
+import { Dialog } from '../../ui/Dialog';
 import {
   formatBytes,
   isLowOnSpace,
@@ -28,7 +28,7 @@ export function AboutLibrary({ onClose }: { onClose: () => void }) {
       ? storage.quota - storage.usage
       : null;
   return (
-    <Modal title="About this library" onClose={onClose}>
+    <Dialog title="About this library" onClose={onClose}>
       <dl className="about-library">
         <dt>Documents</dt>
         <dd>{counts?.documents ?? '…'}</dd>
@@ -84,6 +84,6 @@ export function AboutLibrary({ onClose }: { onClose: () => void }) {
           days
         </label>
       </fieldset>
-    </Modal>
+    </Dialog>
   );
 }

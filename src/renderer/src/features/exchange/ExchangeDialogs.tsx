@@ -5,7 +5,7 @@ import type { DocHint } from '@core/exchange/foreign';
 import type { MatchHow } from '@core/exchange/place';
 import type { CodeChoice, QdpxCode } from '@core/exchange/refi-import';
 import { TAG_LABELS, TAGS, type DocumentRecord, type Tag } from '@core/model';
-import { Modal } from '../annotations/Modal';
+import { Dialog } from '../../ui/Dialog';
 
 const PHASES: Record<ExchangeProgress['phase'], string> = {
   reading: 'Reading',
@@ -21,7 +21,7 @@ export function ProgressDialog(props: {
 }) {
   const p = props.progress;
   return (
-    <Modal title={props.title} onClose={props.onCancel}>
+    <Dialog title={props.title} onClose={props.onCancel}>
       <div role="status" aria-live="polite">
         <progress max={p?.total || 1} value={p ? p.done : undefined} />
         <p>{p ? `${PHASES[p.phase]}: ${p.done} of ${p.total}` : 'Starting…'}</p>
@@ -30,7 +30,7 @@ export function ProgressDialog(props: {
       <button type="button" onClick={props.onCancel}>
         Cancel
       </button>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -48,7 +48,7 @@ export function SummaryDialog(props: { content: SummaryContent; onClose: () => v
   const { content } = props;
   const s = content.summary;
   return (
-    <Modal title={content.title} onClose={props.onClose}>
+    <Dialog title={content.title} onClose={props.onClose}>
       <ul aria-label="Summary">
         {content.lines.map((l) => (
           <li key={l}>{l}</li>
@@ -74,7 +74,7 @@ export function SummaryDialog(props: { content: SummaryContent; onClose: () => v
       <button type="button" onClick={props.onClose}>
         Done
       </button>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -118,7 +118,7 @@ export function MatchDocumentsDialog(props: {
   );
   const [defaultTag, setDefaultTag] = useState<Tag>('evidence');
   return (
-    <Modal title="Import annotations" className="wide" onClose={props.onClose}>
+    <Dialog title="Import annotations" className="wide" onClose={props.onClose}>
       <p>
         {props.fileName}: annotations on {props.rows.length} document
         {props.rows.length === 1 ? '' : 's'}. Confirm which document of this library each one is;
@@ -182,7 +182,7 @@ export function MatchDocumentsDialog(props: {
           Import
         </button>
       </p>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -207,7 +207,7 @@ export function CodeMappingDialog(props: {
   const [choices, setChoices] = useState(props.initial);
   const [defaultTag, setDefaultTag] = useState<Tag>('evidence');
   return (
-    <Modal title="Import project" className="wide" onClose={props.onClose}>
+    <Dialog title="Import project" className="wide" onClose={props.onClose}>
       <p>
         “{props.projectName}”: {props.sources} text source{props.sources === 1 ? '' : 's'} (imported
         as documents) and {props.selections} coded selection{props.selections === 1 ? '' : 's'}.
@@ -260,6 +260,6 @@ export function CodeMappingDialog(props: {
           Import
         </button>
       </p>
-    </Modal>
+    </Dialog>
   );
 }

@@ -232,30 +232,79 @@ interface Props {
   onReread: (docId: string, encoding: string) => void;
 }
 
-/** The summary of each import of the latest chain (imports queued one after another). */
+/** A run the analyst must look at: a file not imported, or read in a guessed encoding. */
+export function needsAttention(run: ImportRun): boolean {
+  return run.files.some(
+    (f) =>
+      f.outcome === 'failed' ||
+      f.outcome === 'unsupported' ||
+      f.outcome === 'cancelled' ||
+      f.readAs?.how === 'guessed',
+  );
+}
+
+function oneLine(run: ImportRun): string {
+  const counts = countOutcomes(run);
+  const parts = (Object.keys(counts) as ImportOutcome[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${k}`);
+  return `${run.files.length} files: ${parts.join(', ') || 'nothing to import'}.`;
+}
+
+/**
+ * The summary of each import of the latest chain (imports queued one after another), as a
+ * notice above the views that never covers them: an import that went well is one line, with
+ * its details a click away; one with failures shows them until closed.
+ */
 export function ImportSummary({ runs, onClose, onReread }: Props) {
+  const attention = runs.some(({ run }) => needsAttention(run));
+  const [expanded, setExpanded] = useState(attention);
+  const latest = runs[0]?.run;
   return (
-    <section className="import-summary" role="dialog" aria-label="Import summary">
+    <section
+      className={`import-summary${expanded ? ' expanded' : ' collapsed'}`}
+      aria-label="Import summary"
+    >
       <header>
         <h2>Import summary</h2>
+        {!expanded && latest ? (
+          <p className="summary-line">
+            {runs.length > 1 ? `${runs.length} imports. Latest: ` : ''}
+            {oneLine(latest)}
+          </p>
+        ) : null}
+        <button
+          type="button"
+          className="inline"
+          onClick={() => setExpanded((e) => !e)}
+          aria-expanded={expanded}
+        >
+          {expanded ? 'Hide details' : 'Show details'}
+        </button>
         <button type="button" onClick={onClose} aria-label="Close import summary">
           ×
         </button>
       </header>
-      {runs.map(({ run, onRetryWithPassword }, i) => (
-        <section
-          key={run.id}
-          className="import-run"
-          aria-label={runs.length > 1 ? `Import ${runs.length - i} of ${runs.length}` : undefined}
-        >
-          <RunSummary
-            run={run}
-            heading={runs.length > 1 ? `Import ${runs.length - i} of ${runs.length}` : null}
-            onRetryWithPassword={onRetryWithPassword}
-            onReread={onReread}
-          />
-        </section>
-      ))}
+      {expanded ? (
+        <div className="import-summary-body">
+          {runs.map(({ run, onRetryWithPassword }, i) => (
+            <section
+              key={run.id}
+              className="import-run"
+              aria-label={
+                runs.length > 1 ? `Import ${runs.length - i} of ${runs.length}` : undefined
+              }
+            >
+              <RunSummary
+                run={run}
+                heading={runs.length > 1 ? `Import ${runs.length - i} of ${runs.length}` : null}
+                onRetryWithPassword={onRetryWithPassword}
+                onReread={onReread}
+              />
+            </section>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -11,7 +11,7 @@ interface Props {
   host: HostApi;
   /** An import runs: the interrupted one may have just been completed. */
   importing: boolean;
-  onImport: (request: ImportRequest) => Promise<void> | void;
+  onImport: (request: ImportRequest) => Promise<unknown> | void;
 }
 
 const KIND_NAMES = {

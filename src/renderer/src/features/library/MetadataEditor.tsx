@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { META_FIELDS, parseMetaForm, type MetaField, type MetaPatch } from '@core/meta-patch';
 import type { DocumentRecord } from '@core/model';
+import { Dialog } from '../../ui/Dialog';
 
 interface FieldSpec {
   label: string;
@@ -45,7 +46,6 @@ interface Props {
  */
 export function MetadataEditor({ record, onSave, onCancel }: Props) {
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState(() => valuesOf(record));
   // A field's error shows once the analyst has left it, or has tried to save.
@@ -57,20 +57,6 @@ export function MetadataEditor({ record, onSave, onCancel }: Props) {
   const checked = parseMetaForm(values);
   const errorOf = (field: MetaField): string | undefined =>
     !checked.ok && (submitted || touched.has(field)) ? checked.errors[field] : undefined;
-
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    // showModal makes the rest of the window inert; environments without it get a plain box.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    titleRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   const cancel = () => {
     if (!saving) onCancel();
@@ -98,22 +84,12 @@ export function MetadataEditor({ record, onSave, onCancel }: Props) {
   };
 
   return (
-    <dialog
-      ref={dialogRef}
+    <Dialog
+      title="Edit document details"
       className="meta-editor"
-      role="dialog"
-      aria-label="Edit document details"
-      onCancel={(event) => {
-        // Escape and other close requests: the owner decides whether the editor goes away.
-        event.preventDefault();
-        cancel();
-      }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        cancel();
-      }}
+      hideHeading
+      initialFocus={titleRef}
+      onClose={cancel}
     >
       <form noValidate aria-busy={saving} onSubmit={(event) => void submit(event)}>
         <h2>Document details</h2>
@@ -182,6 +158,6 @@ export function MetadataEditor({ record, onSave, onCancel }: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -264,6 +264,10 @@ export function Reader({
         ref={bodyRef}
         onClick={onClick}
         data-testid="reader-body"
+        // Scrolled by keyboard too: the arrows and Page Down move through the text.
+        tabIndex={0}
+        role="region"
+        aria-label="Document text"
       >
         {view === 'text' ? (
           <DocumentText

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { TAGS, type Tag } from '@core/model';
+import { isDialogOpen } from '../../ui/Dialog';
 import { isTypingTarget } from '../../ui/keyboard';
 
 interface Handlers {
@@ -19,6 +20,8 @@ export function useReaderKeys(handlers: Handlers): void {
   const { canTag, tag, clear, remove, openFind, nextHighlight } = handlers;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // A dialog's keys are its own: nothing is tagged or deleted behind it.
+      if (isDialogOpen()) return;
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         openFind();

@@ -68,14 +68,14 @@ export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Pro
                   key={i}
                   className="snippet"
                   data-result-nav
-                  aria-label={`Hit ${snippet.hitIndex + 1}${snippet.page !== null ? `, page ${snippet.page}` : ''}`}
-                  aria-describedby={`snippet-${item.doc.id}-${i}`}
                   onClick={() => onOpen(item, snippet.hitIndex)}
                 >
+                  {/* The name is the visible text, led by which hit it is. */}
+                  <span className="visually-hidden">Hit {snippet.hitIndex + 1}: </span>
                   {snippet.page !== null ? (
                     <span className="page-ref">p. {snippet.page} </span>
                   ) : null}
-                  <span id={`snippet-${item.doc.id}-${i}`}>
+                  <span>
                     <Highlighted text={snippet.text} highlights={snippet.highlights} />
                   </span>
                 </button>

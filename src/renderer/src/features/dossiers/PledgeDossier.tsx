@@ -5,7 +5,7 @@ import { PLEDGE_STATUS_LABELS, TAG_LABELS } from '@core/model';
 import { RELATION_LABELS } from '../annotations/LinkPicker';
 import { MarkdownNote } from '../annotations/MarkdownNote';
 import { StatusHistory } from '../annotations/StatusEditor';
-import { useLibraryAnnotations } from '../annotations/use-library-annotations';
+import { useAnalysisData } from '../analysis/analysis-data';
 
 interface Props {
   pledgeId: string;
@@ -15,9 +15,17 @@ interface Props {
 
 /** One pledge followed through the years: everything linked to it, oldest first. Printable. */
 export function PledgeDossier({ pledgeId, onOpen, onClose }: Props) {
-  const data = useLibraryAnnotations();
+  const data = useAnalysisData();
   const dossier = useMemo(
-    () => (data ? buildDossier(pledgeId, data.annotations, data.links, data.documents) : null),
+    () =>
+      data
+        ? buildDossier(
+            pledgeId,
+            data.library.annotations,
+            data.library.links.map((l) => l.link),
+            data.library.documents,
+          )
+        : null,
     [data, pledgeId],
   );
   if (!data) return <section className="view muted">Loading…</section>;
@@ -26,7 +34,7 @@ export function PledgeDossier({ pledgeId, onOpen, onClose }: Props) {
       <section className="view" aria-label="Pledge dossier">
         <p>This pledge is no longer in the library.</p>
         <button type="button" onClick={onClose}>
-          Back to the reader
+          Back to dossiers
         </button>
       </section>
     );
@@ -41,7 +49,7 @@ export function PledgeDossier({ pledgeId, onOpen, onClose }: Props) {
             Print
           </button>
           <button type="button" onClick={onClose}>
-            Back to the reader
+            Back to dossiers
           </button>
         </div>
       </header>

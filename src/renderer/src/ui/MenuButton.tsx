@@ -1,14 +1,31 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { EXCHANGE_COMMANDS, runExchangeCommand } from './exchange-commands';
 
-/** The toolbar's "Library" menu button: backup, restore and exchange, reachable by keyboard. */
-export function LibraryMenu() {
+export interface MenuItem {
+  label: string;
+  run: () => void;
+  /** Draws a line above the item, to group commands. */
+  separated?: boolean;
+}
+
+/**
+ * A button that opens a menu of commands, reachable by keyboard: ArrowDown opens it, the arrows,
+ * Home and End move, Escape and Tab close it.
+ */
+export function MenuButton({
+  label,
+  name,
+  items,
+}: {
+  label: string;
+  name?: string;
+  items: MenuItem[];
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const items = useRef<(HTMLButtonElement | null)[]>([]);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   useEffect(() => {
-    if (open) items.current[0]?.focus();
+    if (open) refs.current[0]?.focus();
   }, [open]);
 
   useEffect(() => {
@@ -22,15 +39,15 @@ export function LibraryMenu() {
   }, [open]);
 
   const onKey = (event: KeyboardEvent) => {
-    const index = items.current.findIndex((el) => el === document.activeElement);
+    const index = refs.current.findIndex((el) => el === document.activeElement);
     const move = (to: number) => {
       event.preventDefault();
-      items.current[(to + EXCHANGE_COMMANDS.length) % EXCHANGE_COMMANDS.length]?.focus();
+      refs.current[(to + items.length) % items.length]?.focus();
     };
     if (event.key === 'ArrowDown') move(index + 1);
     else if (event.key === 'ArrowUp') move(index - 1);
     else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(EXCHANGE_COMMANDS.length - 1);
+    else if (event.key === 'End') move(items.length - 1);
     else if (event.key === 'Escape' || event.key === 'Tab') {
       if (event.key === 'Escape') event.preventDefault();
       setOpen(false);
@@ -53,25 +70,26 @@ export function LibraryMenu() {
           }
         }}
       >
-        Library
+        {label}
       </button>
       {open ? (
-        <div role="menu" aria-label="Library" className="menu-list" onKeyDown={onKey}>
-          {EXCHANGE_COMMANDS.map(({ command, label }, i) => (
+        <div role="menu" aria-label={name ?? label} className="menu-list" onKeyDown={onKey}>
+          {items.map((item, i) => (
             <button
-              key={command}
+              key={item.label}
+              className={item.separated ? 'separated' : undefined}
               ref={(el) => {
-                items.current[i] = el;
+                refs.current[i] = el;
               }}
               type="button"
               role="menuitem"
               tabIndex={-1}
               onClick={() => {
                 setOpen(false);
-                runExchangeCommand(command);
+                item.run();
               }}
             >
-              {label}
+              {item.label}
             </button>
           ))}
         </div>
