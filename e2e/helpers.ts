@@ -114,7 +114,7 @@ export async function openDocument(page: Page, title: RegExp): Promise<void> {
 
 /** The Library view's count of documents ("13 documents"). */
 export const libraryCount = (page: Page) =>
-  page.getByRole('region', { name: 'Library' }).getByRole('status');
+  page.getByRole('region', { name: 'Library', exact: true }).getByRole('status');
 
 /** Opens one of the annotation views: the table, or those that need review. */
 export async function showAnnotations(page: Page, tab: 'All annotations' | 'Needs review') {
