@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadSamples, selectInReader, openFromLibrary, showAnnotations } from './helpers';
+import { loadSamples, openDocument, selectInReader, showAnnotations } from './helpers';
 
 // Each test is a whole working session over the sample collection: several imports, documents
 // and views, longer than the default allows on a busy machine.
@@ -8,13 +8,6 @@ test.describe.configure({ timeout: 180_000 });
 const PLEDGE = 'Officials who collude with traffickers will be punished, whatever their rank';
 const CRITIQUE = 'complicit officials are never prosecuted';
 const EVIDENCE = 'three public servants were convicted in connection with trafficking';
-
-async function openDocument(page: Page, title: RegExp) {
-  await openFromLibrary(page, title);
-  await expect(
-    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
-  ).toHaveText(title);
-}
 
 async function tagAndLink(page: Page, phrase: string, key: string, relation: string) {
   await selectInReader(page, phrase);

@@ -18,9 +18,13 @@ export async function loadSamples(page: Page): Promise<void> {
   await summary.getByRole('button', { name: 'Close import summary' }).click();
 }
 
-/** Selects the first occurrence of `phrase` in the reader, as a user's drag would. */
-export async function selectInReader(page: Page, phrase: string): Promise<void> {
-  const found = await page.getByTestId('reader-body').evaluate((body, wanted) => {
+/**
+ * Selects the first occurrence of `phrase` in the reader, as a user's drag would, with the
+ * focus taken off any field (so that keys go to the reader); false when it is not there.
+ */
+function selectPhrase(page: Page, phrase: string): Promise<boolean> {
+  return page.getByTestId('reader-body').evaluate((body, wanted) => {
+    (document.activeElement as HTMLElement | null)?.blur();
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -45,7 +49,11 @@ export async function selectInReader(page: Page, phrase: string): Promise<void> 
     selection?.addRange(range);
     return true;
   }, phrase);
-  expect(found, `"${phrase}" should be in the reader`).toBe(true);
+}
+
+/** Selects the first occurrence of `phrase` in the reader and waits for the tag toolbar. */
+export async function selectInReader(page: Page, phrase: string): Promise<void> {
+  expect(await selectPhrase(page, phrase), `"${phrase}" should be in the reader`).toBe(true);
   await expect(page.getByRole('toolbar', { name: 'Tag selection' })).toBeVisible();
 }
 
@@ -141,6 +149,10 @@ export async function moreCommand(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name }).click();
 }
+
+/** The Library view's count of documents ("13 documents"). */
+export const libraryCount = (page: Page) =>
+  page.getByRole('region', { name: 'Library', exact: true }).getByRole('status');
 
 /** Opens one of the annotation views: the table, or those that need review. */
 export async function showAnnotations(page: Page, tab: 'All annotations' | 'Needs review') {

@@ -4,8 +4,11 @@
  * of real PDFs, and prints documents/s, MB/s, PDF pages/s and the longest main-thread task,
  * beside poppler's pdftotext on the same PDFs when it is installed.
  *
+ * Then it imports the articles again into a library holding the samples while searching,
+ * tagging, linking and writing notes, and prints how long each took (bench-import-load.ts).
+ *
  *   npm run bench:import                  # 10,000 articles, 40 PDFs
- *   npm run bench:import -- --articles 2000 --pdfs 10
+ *   npm run bench:import -- --articles 2000 --pdfs 10 --load 0
  */
 import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
+import { importUnderLoad, printLoad } from './bench-import-load';
 import { startServer, stopServer, waitForServer } from './bench-server';
 import { childrenCpuMs, cpuAccountingAvailable, cpuSpent, snapshotCpu } from './process-cpu';
 
@@ -25,6 +29,8 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
 const ARTICLES = Number(args.get('--articles') ?? 10_000);
 const PDFS = Number(args.get('--pdfs') ?? 40);
+/** 0 leaves out the import under load. */
+const LOAD = Number(args.get('--load') ?? 1);
 const PORT = Number(process.env.DOSSIER_E2E_PORT ?? 5197);
 const WORK = join(tmpdir(), 'dossier-bench');
 const require = createRequire(import.meta.url);
@@ -255,6 +261,19 @@ async function main() {
     console.log(
       `  for comparison, a bare page only listing the same folder from <input webkitdirectory>: ${fmt(floor, 0)} ms`,
     );
+
+    if (LOAD !== 0) {
+      const load = await importUnderLoad(
+        browser,
+        `http://127.0.0.1:${PORT}/`,
+        articleDir,
+        articleFiles.length,
+      );
+      console.log(
+        `\nUnder load: the same ${articleFiles.length} articles imported into a library with the samples, while searching, tagging, linking and writing notes`,
+      );
+      printLoad(load);
+    }
 
     if (!pdfDir) {
       console.log('\nPDFs: skipped, LibreOffice (soffice) is not installed to make them.');

@@ -27,6 +27,18 @@ async function bytesOf(request: IngestRequest): Promise<Uint8Array> {
   throw new Error('nothing to read');
 }
 
+/** Reads and hashes one file without parsing it; a file over the limit is measured only. */
+export async function hashIngestRequest(
+  request: IngestRequest,
+): Promise<{ contentHash: string; byteLength: number }> {
+  const size = request.bytes?.byteLength ?? request.blob?.size ?? 0;
+  if (request.maxBytes !== undefined && size > request.maxBytes) {
+    return { contentHash: '', byteLength: size };
+  }
+  const bytes = await bytesOf(request);
+  return { contentHash: await sha256Hex(bytes), byteLength: bytes.byteLength };
+}
+
 /** Reads, parses and hashes one file. Runs in an ingest worker; callable directly in tests. */
 export async function runIngestJob(
   request: IngestRequest,

@@ -1,14 +1,22 @@
 import type { IngestRequest } from './ingest-job';
-import type { HeldDocument, IngestStation, ParsedSummary, StoreEntry } from './ingest-station';
+import type {
+  FileFingerprint,
+  HeldDocument,
+  IngestStation,
+  ParsedSummary,
+  StoreEntry,
+} from './ingest-station';
 
 /** Messages to an ingest worker: one per IngestStation method. */
 export type StationRequest =
   | { type: 'parse'; key: string; file: IngestRequest }
+  | { type: 'fingerprint'; file: IngestRequest }
   | { type: 'store'; entries: readonly StoreEntry[]; drop: readonly string[] }
   | { type: 'take'; key: string };
 
 export type StationResponse =
   | { type: 'parsed'; summary: ParsedSummary }
+  | { type: 'fingerprinted'; fingerprint: FileFingerprint }
   | { type: 'stored' }
   | { type: 'taken'; held: HeldDocument };
 
@@ -20,6 +28,8 @@ export async function handleStationRequest(
   switch (request.type) {
     case 'parse':
       return { type: 'parsed', summary: await station.parse(request.key, request.file) };
+    case 'fingerprint':
+      return { type: 'fingerprinted', fingerprint: await station.fingerprint(request.file) };
     case 'store':
       await station.store(request.entries, request.drop);
       return { type: 'stored' };
@@ -44,6 +54,9 @@ export function remoteStation(
     async parse(key, file) {
       // Bytes are copied, not transferred: a host may hand out the same buffer again.
       return (await expect('parsed', send({ type: 'parse', key, file }))).summary;
+    },
+    async fingerprint(file) {
+      return (await expect('fingerprinted', send({ type: 'fingerprint', file }))).fingerprint;
     },
     async store(entries, drop) {
       await expect('stored', send({ type: 'store', entries, drop }));

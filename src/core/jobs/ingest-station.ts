@@ -1,5 +1,5 @@
-import type { DocumentContent, DocumentRecord, ParsedDocument } from '../model';
-import type { IngestRequest, IngestResponse } from './ingest-job';
+import type { DocumentContent, DocumentRecord, ParsedDocument, ReadAs } from '../model';
+import { hashIngestRequest, type IngestRequest, type IngestResponse } from './ingest-job';
 
 /** A document ready to store: its record, its text and its original bytes. */
 export interface NewDocument {
@@ -8,9 +8,30 @@ export interface NewDocument {
   original: Uint8Array;
 }
 
+/**
+ * What an import's journal records of a file once its document is stored: written in the
+ * transaction that stores the document, so the two never disagree.
+ */
+export interface StoredMark {
+  jobId: string;
+  /** The file's place in its import. */
+  index: number;
+  size: number;
+  contentHash: string;
+  result: {
+    relativePath: string;
+    outcome: 'imported' | 'updated';
+    docId: string;
+    title: string;
+    reason?: string;
+    readAs?: ReadAs;
+  };
+}
+
 /** Where a station stores the documents it is told to keep. */
 export interface DocumentSink {
-  addMany(docs: readonly NewDocument[]): Promise<void>;
+  /** Stores the documents and, in the same transaction, marks their files stored. */
+  addMany(docs: readonly NewDocument[], marks?: readonly StoredMark[]): Promise<void>;
 }
 
 /** What the importer needs to know of a parsed file to decide about it: no text, no bytes. */
@@ -41,6 +62,14 @@ export interface StoreEntry {
   fileName: string;
   filePath: string;
   importedAt: number;
+  /** The import's journal entry to mark stored with the document (size and hash added here). */
+  mark?: Omit<StoredMark, 'size' | 'contentHash'>;
+}
+
+/** What a file is, without parsing it: to tell whether it is one already stored. */
+export interface FileFingerprint {
+  contentHash: string;
+  byteLength: number;
 }
 
 /**
@@ -51,12 +80,17 @@ export interface StoreEntry {
  */
 export interface IngestStation {
   parse(key: string, request: IngestRequest): Promise<ParsedSummary>;
+  /** Reads and hashes a file without parsing it. */
+  fingerprint(request: IngestRequest): Promise<FileFingerprint>;
   /** Stores these documents all or none, and forgets the dropped ones either way. */
   store(entries: readonly StoreEntry[], drop: readonly string[]): Promise<void>;
   take(key: string): Promise<HeldDocument>;
 }
 
-export function newDocumentOf(held: HeldDocument, entry: Omit<StoreEntry, 'key'>): NewDocument {
+export function newDocumentOf(
+  held: HeldDocument,
+  entry: Omit<StoreEntry, 'key' | 'mark'>,
+): NewDocument {
   const { text, blocks, pages, ...meta } = held.doc;
   const { id, fileName, filePath, importedAt } = entry;
   return {
@@ -99,10 +133,21 @@ export function createIngestStation(
         result: { status: 'ok', title, ...(flags ? { flags } : {}), ...(readAs ? { readAs } : {}) },
       };
     },
+    async fingerprint(request) {
+      return hashIngestRequest(request);
+    },
     async store(entries, drop) {
       for (const key of drop) held.delete(key);
-      const docs = entries.map((entry) => newDocumentOf(claim(entry.key), entry));
-      await sink.addMany(docs);
+      const marks: StoredMark[] = [];
+      const docs = entries.map((entry) => {
+        const doc = claim(entry.key);
+        if (entry.mark) {
+          const { contentHash, bytes } = doc;
+          marks.push({ ...entry.mark, contentHash, size: bytes.byteLength });
+        }
+        return newDocumentOf(doc, entry);
+      });
+      await sink.addMany(docs, marks);
     },
     async take(key) {
       return claim(key);

@@ -15,6 +15,7 @@ import { isExchangeCommand, runExchangeCommand } from './features/exchange/excha
 import { ImportNotices } from './features/import/ImportNotices';
 import { useImportActions } from './features/import/use-import-actions';
 import { EmptyLibrary } from './features/library/EmptyLibrary';
+import { LibraryNotices } from './features/library-check/LibraryNotices';
 import { LibraryView } from './features/library/LibraryView';
 import { useDocuments } from './features/library/use-library';
 import { ReaderView } from './features/reader/ReaderView';
@@ -108,6 +109,7 @@ export function App() {
       <div className="notices">
         <Notices />
         <ImportNotices imports={imports} />
+        <LibraryNotices host={host} importing={imports.importing} onImport={imports.run} />
       </div>
       <main
         className="workspace"

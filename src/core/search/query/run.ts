@@ -129,12 +129,14 @@ export async function runQuery<D extends DocFacts>(
     const order = ta === tb ? 0 : ta.localeCompare(tb);
     return order !== 0 ? order < 0 : a < b;
   });
-  const shown: QueryHit[] = [];
-  for (const i of best.slice(offset)) {
-    const k = kept[i] as number;
-    const doc = hits.docs[k] as number;
-    shown.push(await describeHit(doc, hits.scores[k] as number, matched, ctx, options));
-  }
+  // Side by side: the texts they need are asked for at once, so while an import writes to
+  // the library the reads wait behind its current write once, not once per result.
+  const shown: QueryHit[] = await Promise.all(
+    best.slice(offset).map((i) => {
+      const k = kept[i] as number;
+      return describeHit(hits.docs[k] as number, hits.scores[k] as number, matched, ctx, options);
+    }),
+  );
   return { ok: true, hits: shown, total: kept.length, tookMs: now() - started, facets };
 }
 

@@ -2,20 +2,24 @@ import type { AnnotationStore } from '@core/annotations/annotation-service';
 import { TagSchema, type Annotation, type AnnotationLink, type Tag } from '@core/model';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { db, type DossierDb } from './schema';
+import { validRecord, validRecords } from './valid-records';
+
+/** Annotations that fit their schema; the others are skipped (and reported). */
+const valid = (rows: readonly unknown[]): Annotation[] => validRecords('annotations', rows);
 
 export function annotationsRepo(database: DossierDb = db()) {
   return {
-    forDocument(docId: string): Promise<Annotation[]> {
-      return database.annotations.where('docId').equals(docId).toArray();
+    async forDocument(docId: string): Promise<Annotation[]> {
+      return valid(await database.annotations.where('docId').equals(docId).toArray());
     },
-    get(id: string): Promise<Annotation | undefined> {
-      return database.annotations.get(id);
+    async get(id: string): Promise<Annotation | undefined> {
+      return validRecord('annotations', await database.annotations.get(id));
     },
-    all(): Promise<Annotation[]> {
-      return database.annotations.toArray();
+    async all(): Promise<Annotation[]> {
+      return valid(await database.annotations.toArray());
     },
-    pledges(): Promise<Annotation[]> {
-      return database.annotations.where('tag').equals('pledge').toArray();
+    async pledges(): Promise<Annotation[]> {
+      return valid(await database.annotations.where('tag').equals('pledge').toArray());
     },
     count(): Promise<number> {
       return database.annotations.count();
@@ -52,8 +56,8 @@ export function annotationsRepo(database: DossierDb = db()) {
 
 export function linksRepo(database: DossierDb = db()) {
   return {
-    all(): Promise<AnnotationLink[]> {
-      return database.links.toArray();
+    async all(): Promise<AnnotationLink[]> {
+      return validRecords('links', await database.links.toArray());
     },
     count(): Promise<number> {
       return database.links.count();
@@ -64,7 +68,7 @@ export function linksRepo(database: DossierDb = db()) {
         database.links.where('fromId').equals(annotationId).toArray(),
         database.links.where('toId').equals(annotationId).toArray(),
       ]);
-      return [...from, ...to.filter((l) => l.fromId !== annotationId)];
+      return validRecords('links', [...from, ...to.filter((l) => l.fromId !== annotationId)]);
     },
   };
 }
@@ -72,7 +76,7 @@ export function linksRepo(database: DossierDb = db()) {
 /** The annotation service's persistence, over IndexedDB. */
 export function annotationStore(database: DossierDb = db()): AnnotationStore {
   return {
-    get: (id) => database.annotations.get(id),
+    get: async (id) => validRecord('annotations', await database.annotations.get(id)),
     put: async (annotation) => {
       await database.annotations.put(annotation);
     },

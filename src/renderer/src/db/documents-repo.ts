@@ -1,4 +1,4 @@
-import type { NewDocument } from '@core/jobs/ingest-station';
+import type { NewDocument, StoredMark } from '@core/jobs/ingest-station';
 import type {
   Annotation,
   AnnotationLink,
@@ -6,7 +6,9 @@ import type {
   DocumentMeta,
   DocumentRecord,
 } from '@core/model';
+import { writeStoredMarks } from './import-journal-repo';
 import { db, type DossierDb, type OriginalFile } from './schema';
+import { validRecord, validRecords } from './valid-records';
 
 /** Everything deleting documents took away, to put back on Undo. */
 export interface RemovedDocuments {
@@ -27,15 +29,19 @@ const byDateThenTitle = (a: DocumentRecord, b: DocumentRecord) =>
 export function documentsRepo(database: DossierDb = db()) {
   const docTables = [database.documents, database.contents, database.originals];
   return {
-    /** Stores documents with their text and original bytes, all or none. */
-    async addMany(docs: readonly NewDocument[]): Promise<void> {
+    /**
+     * Stores documents with their text and original bytes, all or none, and marks their files
+     * stored in the import's journal in the same transaction.
+     */
+    async addMany(docs: readonly NewDocument[], marks: readonly StoredMark[] = []): Promise<void> {
       if (docs.length === 0) return;
-      await database.transaction('rw', docTables, async () => {
+      await database.transaction('rw', [...docTables, database.importJobFiles], async () => {
         await database.documents.bulkAdd(docs.map((d) => d.record));
         await database.contents.bulkAdd(docs.map((d) => d.content));
         await database.originals.bulkAdd(
           docs.map((d) => ({ docId: d.record.id, bytes: d.original })),
         );
+        await writeStoredMarks(database, marks);
       });
     },
     /** Every content hash and file path in the library, each read in one go from its index. */
@@ -48,12 +54,18 @@ export function documentsRepo(database: DossierDb = db()) {
     },
     /** Documents already holding any of these content hashes, by hash. */
     async findByHashes(hashes: readonly string[]): Promise<Map<string, DocumentRecord>> {
-      const found = await database.documents.where('contentHash').anyOf(hashes).toArray();
+      const found = validRecords(
+        'documents',
+        await database.documents.where('contentHash').anyOf(hashes).toArray(),
+      );
       return new Map(found.map((d) => [d.contentHash, d]));
     },
     /** Documents imported from any of these paths, by path. */
     async findByPaths(paths: readonly string[]): Promise<Map<string, DocumentRecord>> {
-      const found = await database.documents.where('filePath').anyOf(paths).toArray();
+      const found = validRecords(
+        'documents',
+        await database.documents.where('filePath').anyOf(paths).toArray(),
+      );
       return new Map(found.map((d) => [d.filePath, d]));
     },
     /**
@@ -65,8 +77,11 @@ export function documentsRepo(database: DossierDb = db()) {
       docId: string,
       next: NewDocument,
       reanchor: (annotation: Annotation) => Annotation,
+      /** The import's journal entry for the file, told how many annotations moved. */
+      mark?: (moved: readonly Annotation[]) => StoredMark,
     ): Promise<Annotation[]> {
-      return database.transaction('rw', [...docTables, database.annotations], async () => {
+      const tables = [...docTables, database.annotations, database.importJobFiles];
+      return database.transaction('rw', tables, async () => {
         const current = await database.documents.get(docId);
         if (!current) throw new Error('the document to update is no longer in the library');
         const kept: Partial<DocumentMeta> = {};
@@ -86,6 +101,7 @@ export function documentsRepo(database: DossierDb = db()) {
           reanchor,
         );
         await database.annotations.bulkPut(moved);
+        if (mark) await writeStoredMarks(database, [mark(moved)]);
         return moved;
       });
     },
@@ -102,20 +118,32 @@ export function documentsRepo(database: DossierDb = db()) {
         await database.documents.put({ ...current, ...patch, editedFields });
       });
     },
-    get(id: string): Promise<DocumentRecord | undefined> {
-      return database.documents.get(id);
+    async get(id: string): Promise<DocumentRecord | undefined> {
+      return validRecord('documents', await database.documents.get(id));
     },
-    content(id: string): Promise<DocumentContent | undefined> {
-      return database.contents.get(id);
+    /** These documents (those that exist and fit their schema), read by key. */
+    async many(ids: readonly string[]): Promise<DocumentRecord[]> {
+      const rows = await database.documents.bulkGet([...new Set(ids)]);
+      return validRecords(
+        'documents',
+        rows.filter((r) => r !== undefined),
+      );
+    },
+    async content(id: string): Promise<DocumentContent | undefined> {
+      return validRecord('contents', await database.contents.get(id));
     },
     /** The texts of these documents, by id, read in one go; missing ones are left out. */
     async contentsOf(ids: readonly string[]): Promise<Map<string, DocumentContent>> {
       const found = await database.contents.bulkGet([...ids]);
-      return new Map(found.filter((c) => c !== undefined).map((c) => [c.docId, c]));
+      const valid = validRecords(
+        'contents',
+        found.filter((c) => c !== undefined),
+      );
+      return new Map(valid.map((c) => [c.docId, c]));
     },
-    /** Every document, oldest date first, undated last. */
+    /** Every document, oldest date first, undated last; records that do not fit are skipped. */
     async list(): Promise<DocumentRecord[]> {
-      return (await database.documents.toArray()).sort(byDateThenTitle);
+      return validRecords('documents', await database.documents.toArray()).sort(byDateThenTitle);
     },
     count(): Promise<number> {
       return database.documents.count();

@@ -13,6 +13,7 @@ import {
 } from '@core/exchange/merge';
 import type { LibraryDocument } from '@core/exchange/records';
 import type { DossierDb } from './schema';
+import { validRecord, validRecords } from './valid-records';
 
 /** Documents read (and written) per step: bounded memory, few round trips. */
 const BATCH = 200;
@@ -41,8 +42,10 @@ export function backupSource(database: DossierDb): BackupSource {
               database.originals.bulkGet(slice),
             ]);
             const docs: LibraryDocument[] = [];
-            records.forEach((record, k) => {
-              const content = contents[k];
+            records.forEach((row, k) => {
+              // A record that does not fit is left out: a backup holds only what restores.
+              const record = validRecord('documents', row);
+              const content = validRecord('contents', contents[k]);
               const original = originals[k];
               // A document removed meanwhile is simply not in this backup.
               if (record && content && original)
@@ -54,9 +57,9 @@ export function backupSource(database: DossierDb): BackupSource {
         yield batch;
       }
     },
-    annotations: () => database.annotations.toArray(),
-    links: () => database.links.toArray(),
-    importRuns: () => database.importRuns.toArray(),
+    annotations: async () => validRecords('annotations', await database.annotations.toArray()),
+    links: async () => validRecords('links', await database.links.toArray()),
+    importRuns: async () => validRecords('importRuns', await database.importRuns.toArray()),
   };
 }
 

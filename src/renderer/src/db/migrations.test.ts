@@ -50,7 +50,7 @@ describe('schema migrations', () => {
 
     const current = new DossierDb(NAME);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.documents.get('d1')).toEqual(record);
     expect(await current.contents.get('d1')).toMatchObject({ text: 'Old text' });
     expect(await current.annotations.count()).toBe(1);
@@ -79,7 +79,7 @@ describe('schema migrations', () => {
 
     const current = new DossierDb(NAME);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.searchIndex.count()).toBe(0);
     expect(await current.searchSegments.count()).toBe(0);
     expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
@@ -124,6 +124,51 @@ describe('schema v3', () => {
     expect(AnnotationSchema.parse(await current.annotations.get('a1'))).toEqual(old);
     expect(await current.links.count()).toBe(0);
     expect(await annotationsRepo(current).actors()).toEqual(['Justice Minister']);
+    current.close();
+  });
+});
+
+describe('schema v5', () => {
+  it('v4 → v5 keeps the library and import summaries and adds an empty import journal', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores({
+      documents: 'id, contentHash, date, importedAt, filePath',
+      contents: 'docId',
+      originals: 'docId',
+      annotations: 'id, docId, tag, createdAt, actor',
+      links: 'id, fromId, toId',
+      searchIndex: 'id',
+      searchSegments: 'key',
+      importRuns: 'id, startedAt',
+    });
+    await v4.open();
+    await v4.table('documents').add({ id: 'd1', title: 'Kept', contentHash: 'c'.repeat(64) });
+    const summary = {
+      id: 'r1',
+      startedAt: 5,
+      finishedAt: 6,
+      origin: 'folder',
+      files: [{ relativePath: 'a/b.txt', outcome: 'imported', docId: 'd1', title: 'Kept' }],
+    };
+    await v4.table('importRuns').add(summary);
+    await v4.table('links').add({ id: 'l1', fromId: 'a1', toId: 'a2', relation: 'supports' });
+    v4.close();
+
+    const current = new DossierDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
+    expect(await current.importRuns.get('r1')).toEqual(summary);
+    expect(await current.links.count()).toBe(1);
+    expect(await current.importJobs.count()).toBe(0);
+    await current.importJobFiles.put({
+      jobId: 'j1',
+      index: 0,
+      name: 'b.txt',
+      relativePath: 'a/b.txt',
+      stage: 'queued',
+    });
+    expect(await current.importJobFiles.where('jobId').equals('j1').count()).toBe(1);
     current.close();
   });
 });

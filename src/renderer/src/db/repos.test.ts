@@ -55,6 +55,14 @@ describe('importing into the real database', () => {
     expect(original?.bytes.byteLength).toBe(first.byteLength);
   });
 
+  it('reads chosen documents by id, each once, leaving out ids not in the library', async () => {
+    const samples = sampleFiles().slice(0, 3);
+    await importInto(samples.map((s) => source(s.name, s.bytes)));
+    const [a, b] = await documentsRepo(database).list();
+    const found = await documentsRepo(database).many([b!.id, 'gone', a!.id, b!.id]);
+    expect(found.map((d) => d.id)).toEqual([b!.id, a!.id]);
+  });
+
   it('skips duplicates, reports bad files by reason, and leaves stored documents alone', async () => {
     const [sample] = sampleFiles();
     await importInto([source(sample!.name, sample!.bytes)]);
@@ -209,7 +217,7 @@ describe('the annotation service over IndexedDB', () => {
 
 describe('schema', () => {
   it('opens at the current version with the queried indexes and no index on text', () => {
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBe(5);
     const indexes = (table: string) =>
       database
         .table(table)
@@ -220,5 +228,7 @@ describe('schema', () => {
     expect(indexes('links')).toEqual(['fromId', 'toId']);
     expect(indexes('contents')).toEqual([]);
     expect(indexes('searchSegments')).toEqual([]);
+    expect(indexes('importJobs')).toEqual(['state']);
+    expect(indexes('importJobFiles')).toEqual(['jobId']);
   });
 });

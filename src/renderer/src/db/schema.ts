@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Annotation, AnnotationLink, DocumentContent, DocumentRecord } from '@core/model';
+import type { ImportJob, JournalFile } from './import-journal';
 import type { ImportRun } from './import-run';
 
 export interface OriginalFile {
@@ -40,6 +41,8 @@ export class DossierDb extends Dexie {
   searchIndex!: EntityTable<SavedIndex, 'id'>;
   searchSegments!: EntityTable<SavedSegment, 'key'>;
   importRuns!: EntityTable<ImportRun, 'id'>;
+  importJobs!: EntityTable<ImportJob, 'id'>;
+  importJobFiles!: Table<JournalFile, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -63,6 +66,9 @@ export class DossierDb extends Dexie {
     this.version(4)
       .stores({ searchSegments: 'key' })
       .upgrade((tx) => tx.table('searchIndex').clear());
+    // v5: imports that have not finished, with each file's stage, so an interrupted import is
+    // reported on the next start and the rest can be imported.
+    this.version(5).stores({ importJobs: 'id, state', importJobFiles: '[jobId+index], jobId' });
   }
 }
 

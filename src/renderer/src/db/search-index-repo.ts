@@ -1,6 +1,7 @@
 import type { IndexableDoc } from '@core/search/engine';
 import type { IndexSource } from '@core/jobs/index-job';
 import { db, type DossierDb, type SavedIndex, type SavedSegment } from './schema';
+import { validRecord, validRecords } from './valid-records';
 
 export function searchIndexRepo(database: DossierDb = db()) {
   return {
@@ -27,7 +28,8 @@ export function searchIndexRepo(database: DossierDb = db()) {
     },
     /** Every document's indexed metadata (no text), to see what changed. */
     async sources(): Promise<IndexSource[]> {
-      const docs = await database.documents.toArray();
+      // A record that does not fit is not indexed, as it is not listed.
+      const docs = validRecords('documents', await database.documents.toArray());
       return docs.map((d) => ({
         id: d.id,
         title: d.title,
@@ -45,14 +47,15 @@ export function searchIndexRepo(database: DossierDb = db()) {
         database.contents.bulkGet([...ids]),
       ]);
       const out: IndexableDoc[] = [];
-      docs.forEach((d, i) => {
+      docs.forEach((row, i) => {
+        const d = validRecord('documents', row);
         if (!d) return;
         out.push({
           id: d.id,
           title: d.title,
           source: d.source ?? '',
           author: d.author ?? '',
-          body: contents[i]?.text ?? '',
+          body: validRecord('contents', contents[i])?.text ?? '',
           language: d.language,
         });
       });

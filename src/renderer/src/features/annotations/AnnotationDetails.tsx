@@ -4,6 +4,7 @@ import { annotationService } from './annotation-service';
 import { CommitField } from './CommitField';
 import { RELATION_LABELS } from './LinkPicker';
 import { MarkdownNote } from './MarkdownNote';
+import { dropNoteDraft, keepNoteDraft } from './note-drafts';
 import { StatusEditor } from './StatusEditor';
 import { useActors, useLinksFrom } from './use-library-annotations';
 import { quoteOf } from '@core/annotations/selectors-of';
@@ -15,7 +16,10 @@ function NoteEditor({ annotation }: { annotation: Annotation }) {
   const [draft, setDraft] = useState(annotation.note);
   useEffect(() => setDraft(annotation.note), [annotation.id, annotation.note]);
   const save = () => {
-    if (draft !== annotation.note) void annotationService.update(annotation.id, { note: draft });
+    if (draft === annotation.note) return;
+    void annotationService
+      .update(annotation.id, { note: draft })
+      .then(() => dropNoteDraft(annotation.id));
   };
   return (
     <div className="note-editor">
@@ -25,7 +29,11 @@ function NoteEditor({ annotation }: { annotation: Annotation }) {
           id={NOTE_FIELD_ID}
           value={draft}
           rows={4}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            // Kept at each keystroke: a window closed mid-note loses nothing.
+            keepNoteDraft(annotation.id, e.target.value, annotation.note);
+          }}
           onBlur={save}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

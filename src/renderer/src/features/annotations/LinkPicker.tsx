@@ -4,7 +4,7 @@ import { quoteOf } from '@core/annotations/selectors-of';
 import { RELATIONS, RelationSchema, type Annotation, type Relation } from '@core/model';
 import { annotationService } from './annotation-service';
 import { Dialog } from '../../ui/Dialog';
-import { useLibraryAnnotations } from './use-library-annotations';
+import { usePledgeChoices } from './use-library-annotations';
 
 const RELATION_LABELS: Record<Relation, string> = {
   supports: 'Supports',
@@ -26,7 +26,7 @@ interface Props {
 
 /** Picks a pledge anywhere in the library to link the annotation to; type to narrow the list. */
 export function LinkPicker({ from, onClose }: Props) {
-  const data = useLibraryAnnotations();
+  const data = usePledgeChoices();
   const [query, setQuery] = useState('');
   const [relation, setRelation] = useState<Relation>(() => defaultRelation(from));
   const [error, setError] = useState<string | null>(null);

@@ -21,6 +21,22 @@ export function useLibraryAnnotations(): LibraryAnnotations | undefined {
   }, []);
 }
 
+/**
+ * The pledges to link to, the links made so far and the documents holding the pledges. Read
+ * by key, not the whole library: an import storing batch after batch does not make the
+ * picker read every document again.
+ */
+export function usePledgeChoices(): LibraryAnnotations | undefined {
+  return useLiveQuery(async () => {
+    const [annotations, links] = await Promise.all([
+      annotationsRepo().pledges(),
+      linksRepo().all(),
+    ]);
+    const documents = await documentsRepo().many(annotations.map((a) => a.docId));
+    return { annotations, links, documents };
+  }, []);
+}
+
 /** Actors named so far, most used first. */
 export function useActors(): string[] {
   return useLiveQuery(() => annotationsRepo().actors(), []) ?? [];

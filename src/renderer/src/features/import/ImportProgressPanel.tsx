@@ -35,6 +35,10 @@ export function ImportProgressPanel({
             Importing {progress.done} of {progress.total} files
             {progress.current ? `: ${progress.current}` : ''}
           </p>
+          {/* Counted once each document is committed: what a crash now would keep. */}
+          <p className="muted" data-testid="import-stored">
+            {progress.stored} stored in the library
+          </p>
           <p className="muted">
             Elapsed {formatSeconds(elapsed)}
             {remaining !== null ? `, about ${formatSeconds(remaining)} left` : ''}

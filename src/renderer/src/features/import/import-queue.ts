@@ -104,6 +104,8 @@ export interface ImportDescription {
   versionOf?: string;
   password?: string;
   encoding?: string;
+  /** Set when the import completes an interrupted one. */
+  resume?: unknown;
 }
 
 /** "the sample collection", "folder “reports” (120 files)", "a.txt read as Shift_JIS"… */
@@ -113,8 +115,12 @@ export function describeImport({
   versionOf,
   password,
   encoding,
+  resume,
 }: ImportDescription): string {
   const first = files[0];
+  if (resume !== undefined) {
+    return `the rest of the interrupted import (${files.length} file${files.length === 1 ? '' : 's'})`;
+  }
   const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
   if (!first) return 'no files';
   if (encoding !== undefined) return `${first.name} read as ${encodingLabel(encoding)}`;

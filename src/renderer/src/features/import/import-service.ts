@@ -6,29 +6,43 @@ import {
   type DocumentSink,
   type IngestStation,
   type NewDocument,
-  type ParsedSummary,
-  type StoreEntry,
+  type StoredMark,
 } from '@core/jobs/ingest-station';
 import type { Annotation, DocumentRecord } from '@core/model';
-import type { ImportFileResult, ImportRun } from '../../db/import-run';
+import type { ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
 import { storageFullMessage } from '../exchange/storage';
+import { JournalWriter, type JournalStore } from './import-journal-writer';
+import { isStoredEarlier, storedEarlierResult, type ResumeOf } from './import-resume';
+import {
+  BATCH_BYTES,
+  BATCH_MS,
+  ContentClaims,
+  ImportLedger,
+  MAX_FILE_BYTES,
+  StoreBatch,
+  duplicateResult,
+  failedResult,
+  importedResult,
+  outcomeOfParse,
+  refusedUnread,
+  updatedResult,
+  type ParseOutcome,
+  type Parsed,
+} from './import-steps';
 
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/**
- * Parsed documents are stored in batches, one transaction each, of this many documents or
- * this many bytes of originals, whichever comes first: fewer, larger transactions cost the
- * database less per document, and the byte bound keeps a batch of big PDFs in memory small.
- */
-const BATCH = 200;
-const BATCH_BYTES = 16 * 1024 * 1024;
+export { MAX_FILE_BYTES };
+
 /** Batches a station may have waiting for storage before its parsing pauses, bounding memory. */
 const MAX_COMMITS_QUEUED = 3;
 /** Files in flight per station, so that a worker never idles while its answer travels. */
 const DEPTH = 2;
 
 export interface ImportProgress {
+  /** Files decided: imported, skipped or failed. */
   done: number;
+  /** Files whose documents are in the library. */
+  stored: number;
   total: number;
   current: string | null;
   startedAt: number;
@@ -44,11 +58,16 @@ export interface ImportLibrary {
     docId: string,
     next: NewDocument,
     reanchor: (annotation: Annotation) => Annotation,
+    mark?: (moved: readonly Annotation[]) => StoredMark,
   ): Promise<Annotation[]>;
 }
 
 export type ImportDeps = {
   library: ImportLibrary;
+  /** Where the import records its files' stages as it goes, and its summary at the end. */
+  journal?: JournalStore;
+  /** Documents per stored batch (tests use small ones); see BATCH. */
+  batchSize?: number;
   newId?: () => string;
   now?: () => number;
 } & (
@@ -78,23 +97,22 @@ export interface ImportOptions {
    * new version of their document, not a duplicate of it.
    */
   encoding?: string;
+  /** The import's name in the journal ("folder “reports” (300 files)"). */
+  label?: string;
+  /** An interrupted import this one completes: the files it stored are skipped unread. */
+  resume?: ResumeOf;
+  /** The window running the import, recorded in the journal. */
+  owner?: string;
 }
 
-interface Parsed {
-  index: number;
-  file: SourceFile;
-  key: string;
-  summary: ParsedSummary & { result: { status: 'ok' } };
-}
-
-/** One station's documents waiting for a decision to be stored, and its commits in flight. */
+/** One station with its documents waiting to be stored and its commits in flight. */
 interface Lane {
   station: IngestStation;
-  entries: { index: number; entry: StoreEntry; result: ImportFileResult }[];
-  bytes: number;
-  drop: string[];
+  batch: StoreBatch;
   commits: Promise<void>;
   inFlight: number;
+  /** Stores a batch that waits too long (BATCH_MS) though not full. */
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 function describe(error: unknown): string {
@@ -112,264 +130,332 @@ function stationsOf(deps: ImportDeps): readonly IngestStation[] {
  * changed file at a known path as a new version of its document, and have the stations
  * store the rest in batches. A failing file never stops the others; a cancel keeps what
  * finished and reports the rest; nothing already stored is touched except documents given
- * a new version.
+ * a new version. A file is reported imported only once its document is committed.
  */
-export async function importFiles(
+export function importFiles(
   files: readonly SourceFile[],
   deps: ImportDeps,
   options: ImportOptions,
 ): Promise<ImportRun> {
-  const now = deps.now ?? Date.now;
-  const newId = deps.newId ?? (() => crypto.randomUUID());
-  const runId = newId();
-  const startedAt = now();
-  const results: ImportFileResult[] = new Array<ImportFileResult>(files.length);
-  // The first file (in the import's order) with a given content is the one imported.
-  const seenHashes = new Map<
-    string,
-    { index: number; title: string; lane?: Lane; bytes: number }
-  >();
-  const stations = stationsOf(deps);
-  let next = 0;
-  let done = 0;
+  return new ImportRunner(files, deps, options).run();
+}
 
-  const report = (current: string | null) =>
-    options.onProgress?.({ done, total: files.length, current, startedAt });
+/** One import: sequences the steps of import-steps.ts over the files and the stations. */
+class ImportRunner {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly runId: string;
+  private readonly startedAt: number;
+  private readonly journal: JournalWriter | null;
+  private readonly ledger: ImportLedger;
+  private readonly claims = new ContentClaims();
+  private readonly lanes: Lane[];
+  private keys: Promise<{ hashes: Set<string>; paths: Set<string> }> | null = null;
+  /**
+   * The last batch sent to be stored, by any station: batches go one at a time. The database
+   * would run them one after another anyway, but a read that comes meanwhile (a search's
+   * snippets, a document opened) then waits for at most the batch being written, not for
+   * every batch the stations have queued.
+   */
+  private writing: Promise<unknown> = Promise.resolve();
+  private next = 0;
+  private current: string | null = null;
 
-  /** Sends a lane's decisions; never rejects, so one failed batch spares the others. */
-  const flush = (lane: Lane) => {
-    const { entries, drop } = lane;
-    if (entries.length === 0 && drop.length === 0) return lane.commits;
-    lane.entries = [];
-    lane.bytes = 0;
-    lane.drop = [];
+  constructor(
+    private readonly files: readonly SourceFile[],
+    private readonly deps: ImportDeps,
+    private readonly options: ImportOptions,
+  ) {
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.runId = this.newId();
+    this.startedAt = this.now();
+    this.journal = deps.journal ? new JournalWriter(deps.journal, this.runId) : null;
+    this.ledger = new ImportLedger(files.length, (index, patch) =>
+      this.journal?.note(index, patch),
+    );
+    this.lanes = stationsOf(deps).map((station) => ({
+      station,
+      batch: new StoreBatch(
+        deps.batchSize ? { count: deps.batchSize, bytes: BATCH_BYTES } : undefined,
+      ),
+      commits: Promise.resolve(),
+      inFlight: 0,
+      timer: null,
+    }));
+  }
+
+  async run(): Promise<ImportRun> {
+    await this.begin();
+    try {
+      const depth = 'stations' in this.deps ? DEPTH : 1;
+      await Promise.all(
+        this.lanes.flatMap((lane) => Array.from({ length: depth }, () => this.work(lane))),
+      );
+    } finally {
+      // What was parsed is stored even when a lane failed or the import was cancelled.
+      await Promise.all(this.lanes.map((lane) => this.flush(lane)));
+    }
+    this.current = null;
+    this.progress();
+    const run: ImportRun = {
+      id: this.runId,
+      startedAt: this.startedAt,
+      finishedAt: this.now(),
+      origin: this.options.origin,
+      files: this.ledger.report(),
+    };
+    if (this.journal && this.deps.journal) {
+      await this.journal.flush();
+      await this.deps.journal.finish(this.runId, run);
+    }
+    return run;
+  }
+
+  /** Lists the import and its files in the journal before any file is read. */
+  private async begin() {
+    const store = this.deps.journal;
+    if (!store) return;
+    await store.begin(
+      {
+        id: this.runId,
+        origin: this.options.origin,
+        label: this.options.label ?? `${this.files.length} files`,
+        startedAt: this.startedAt,
+        total: this.files.length,
+        state: 'running',
+        ...(this.options.owner ? { owner: this.options.owner } : {}),
+      },
+      this.files.map((f) => {
+        // Stored by the import this one resumes: it counts as stored from the start, as its
+        // document is in the library (a changed file becomes a new version of it).
+        const earlier = this.options.resume?.stored.get(f.relativePath);
+        const stored = earlier && {
+          size: earlier.size,
+          contentHash: earlier.contentHash,
+          result: storedEarlierResult(earlier),
+        };
+        // A browser file's size costs a file-system call here; its worker measures it instead.
+        return {
+          name: f.name,
+          relativePath: f.relativePath,
+          ...(f.blob ? {} : { size: f.size }),
+          ...(stored ? { stored } : {}),
+        };
+      }),
+      this.options.resume?.jobId,
+    );
+  }
+
+  private progress() {
+    const { done, inLibrary, total } = this.ledger;
+    this.options.onProgress?.({
+      done,
+      stored: inLibrary,
+      total,
+      current: this.current,
+      startedAt: this.startedAt,
+    });
+  }
+
+  private async work(lane: Lane) {
+    while (this.next < this.files.length) {
+      const index = this.next++;
+      const file = this.files[index] as SourceFile;
+      if (this.options.signal?.aborted) {
+        const cancelled = { relativePath: file.relativePath, outcome: 'cancelled' as const };
+        this.ledger.settled(index, { ...cancelled, reason: 'import cancelled' });
+        continue;
+      }
+      this.current = file.relativePath;
+      this.progress();
+      try {
+        await this.importOne(lane, index, file);
+      } catch (error) {
+        const reason = `could not be imported: ${describe(error)}`;
+        this.ledger.settled(index, failedResult(file.relativePath, reason));
+      }
+      this.progress();
+      // Storing overlaps with parsing; parsing waits only when storage falls behind.
+      if (lane.batch.full) {
+        const stored = this.flush(lane);
+        if (lane.inFlight > MAX_COMMITS_QUEUED) await stored;
+      }
+    }
+  }
+
+  private async importOne(lane: Lane, index: number, file: SourceFile) {
+    if (await this.storedEarlier(lane, index, file)) return;
+    const outcome = await this.parse(lane, index, file);
+    if (outcome.kind === 'final') {
+      if (outcome.drop) lane.batch.drop(`${this.runId}/${index}`);
+      this.ledger.settled(index, outcome.result);
+      return;
+    }
+    const { parsed } = outcome;
+    this.ledger.parsed(index, parsed.summary.byteLength, parsed.summary.contentHash);
+    // The station must not hold on to a document nobody will decide about.
+    await this.decide(lane, parsed, file).catch((error: unknown) => {
+      lane.batch.drop(parsed.key);
+      throw error;
+    });
+  }
+
+  /** The request a station reads a file from: the file itself where the host has one. */
+  private async request(file: SourceFile): Promise<IngestRequest> {
+    const { password, encoding } = this.options;
+    return file.blob
+      ? { name: file.name, blob: file.blob, password, encoding, maxBytes: MAX_FILE_BYTES }
+      : { name: file.name, bytes: await file.read(), password, encoding };
+  }
+
+  /** Resuming: a file the interrupted import stored (same path, size and hash) is skipped. */
+  private async storedEarlier(lane: Lane, index: number, file: SourceFile): Promise<boolean> {
+    const earlier = this.options.resume?.stored.get(file.relativePath);
+    if (!earlier) return false;
+    const fingerprint = await lane.station.fingerprint(await this.request(file));
+    if (!isStoredEarlier(earlier, fingerprint)) return false;
+    this.ledger.storedEarlier(index, storedEarlierResult(earlier), fingerprint);
+    return true;
+  }
+
+  private async parse(lane: Lane, index: number, file: SourceFile): Promise<ParseOutcome> {
+    // A file the worker reads itself is measured there too: asking a browser File for its
+    // size can cost this thread a file-system call.
+    const refused = file.blob ? null : refusedUnread(file.relativePath, file.size);
+    if (refused) return { kind: 'final', result: refused, drop: false };
+    const key = `${this.runId}/${index}`;
+    try {
+      const summary = await lane.station.parse(key, await this.request(file));
+      return outcomeOfParse(index, key, file.relativePath, summary);
+    } catch (error) {
+      const reason = `could not be read: ${describe(error)}`;
+      return { kind: 'final', result: failedResult(file.relativePath, reason), drop: false };
+    }
+  }
+
+  /** One read of every hash and path up front leaves database lookups for the rare hits. */
+  private knownKeys() {
+    this.keys ??= this.deps.library.knownKeys();
+    return this.keys;
+  }
+
+  private async decide(lane: Lane, parsed: Parsed, file: SourceFile) {
+    const { hashes, paths } = await this.knownKeys();
+    const { index, summary } = parsed;
+    const { contentHash } = summary;
+    const { versionOf, encoding } = this.options;
+    const reread = versionOf !== undefined && encoding !== undefined;
+    if (hashes.has(contentHash) && !reread) {
+      lane.batch.drop(parsed.key);
+      const existing = (await this.deps.library.findByHashes([contentHash])).get(contentHash);
+      this.ledger.settled(index, duplicateResult(file.relativePath, existing?.title, true));
+      return;
+    }
+    const claim = { index, title: summary.result.title };
+    const first = this.claims.claim(contentHash, claim, (later) => this.withdraw(later, claim));
+    if (first) {
+      lane.batch.drop(parsed.key);
+      this.ledger.settled(index, duplicateResult(file.relativePath, first.title, false));
+      return;
+    }
+    const target =
+      versionOf ??
+      (paths.has(file.relativePath)
+        ? (await this.deps.library.findByPaths([file.relativePath])).get(file.relativePath)?.id
+        : undefined);
+    const id = target ?? this.newId();
+    const result = importedResult(parsed, file.relativePath, id);
+    const entry = {
+      key: parsed.key,
+      id,
+      fileName: file.name,
+      filePath: file.relativePath,
+      importedAt: this.now(),
+    };
+    if (target) {
+      await this.storeVersion(lane, parsed, entry);
+      return;
+    }
+    this.ledger.decided(index, result);
+    const mark = { jobId: this.runId, index, result: { ...result, outcome: 'imported' as const } };
+    lane.batch.add({
+      index,
+      entry: this.journal ? { ...entry, mark } : entry,
+      result,
+      bytes: summary.byteLength,
+    });
+    lane.timer ??= setTimeout(() => void this.flush(lane), BATCH_MS);
+  }
+
+  /** A later file that claimed a content gives way to an earlier one, if not yet stored. */
+  private withdraw(later: number, earlier: { title: string }): boolean {
+    for (const lane of this.lanes) {
+      const pending = lane.batch.withdraw(later);
+      if (!pending) continue;
+      const { relativePath } = pending.result;
+      this.ledger.settled(later, duplicateResult(relativePath, earlier.title, false));
+      return true;
+    }
+    return false;
+  }
+
+  /** A new version replaces its document's text here, with its annotations moved along. */
+  private async storeVersion(
+    lane: Lane,
+    parsed: Parsed,
+    entry: { key: string; id: string; fileName: string; filePath: string; importedAt: number },
+  ) {
+    const { index, summary } = parsed;
+    this.ledger.decided(index, { relativePath: entry.filePath, outcome: 'updated' });
+    const held = await lane.station.take(parsed.key);
+    const result = (moved: readonly Annotation[]) =>
+      updatedResult(parsed, entry.filePath, entry.id, moved);
+    const mark = (moved: readonly Annotation[]): StoredMark => {
+      const { contentHash, byteLength: size } = summary;
+      return { jobId: this.runId, index, size, contentHash, result: result(moved) };
+    };
+    const moved = await this.deps.library.replaceVersion(
+      entry.id,
+      newDocumentOf(held, entry),
+      (a) =>
+        reanchorAnnotation(a, held.doc.text, summary.contentHash, this.now(), held.doc.pages)
+          .annotation,
+      this.journal ? mark : undefined,
+    );
+    this.ledger.stored(index, result(moved));
+  }
+
+  /** Sends a lane's waiting documents to be stored; never rejects, sparing other batches. */
+  private flush(lane: Lane): Promise<void> {
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    const taken = lane.batch.take();
+    if (!taken) return lane.commits;
     lane.inFlight += 1;
     const commit = async () => {
       try {
-        await lane.station.store(
-          entries.map((e) => e.entry),
-          drop,
+        const stored = this.writing.then(() =>
+          lane.station.store(
+            taken.entries.map((e) => e.entry),
+            taken.drop,
+          ),
         );
+        this.writing = stored.catch(() => undefined);
+        await stored;
         // Only now are they in the library.
-        for (const { index, result } of entries) results[index] = result;
+        for (const { index, result } of taken.entries) this.ledger.stored(index, result);
       } catch (error) {
-        for (const { index, entry } of entries) {
-          results[index] = {
-            relativePath: entry.filePath,
-            outcome: 'failed',
-            reason: storageFullMessage(error) ?? `could not be stored: ${describe(error)}`,
-          };
+        const reason = storageFullMessage(error) ?? `could not be stored: ${describe(error)}`;
+        for (const { index, result } of taken.entries) {
+          this.ledger.settled(index, failedResult(result.relativePath, reason));
         }
       } finally {
         lane.inFlight -= 1;
+        this.progress();
       }
     };
     lane.commits = lane.commits.then(commit);
     return lane.commits;
-  };
-
-  // One read of every hash and path up front leaves database lookups for the rare hits.
-  let keys: Promise<{ hashes: Set<string>; paths: Set<string> }> | null = null;
-  const decide = async (lane: Lane, p: Parsed) => {
-    keys ??= deps.library.knownKeys();
-    const { hashes, paths } = await keys;
-    const base = { relativePath: p.file.relativePath };
-    const { contentHash } = p.summary;
-    const { title, readAs } = p.summary.result;
-    const reread = options.versionOf !== undefined && options.encoding !== undefined;
-    const inLibrary = hashes.has(contentHash) && !reread;
-    let sibling = seenHashes.get(contentHash);
-    if (sibling && p.index < sibling.index && giveWay(sibling, p)) sibling = undefined;
-    if (inLibrary || sibling !== undefined) {
-      lane.drop.push(p.key);
-      const existing = inLibrary
-        ? (await deps.library.findByHashes([contentHash])).get(contentHash)
-        : undefined;
-      results[p.index] = {
-        ...base,
-        outcome: 'duplicate',
-        reason: `same content as “${existing?.title ?? sibling?.title}”${inLibrary ? ', already in the library' : ' in this import'}`,
-      };
-      return;
-    }
-    const target =
-      options.versionOf ??
-      (paths.has(p.file.relativePath)
-        ? (await deps.library.findByPaths([p.file.relativePath])).get(p.file.relativePath)?.id
-        : undefined);
-    const entry = {
-      key: p.key,
-      id: target ?? newId(),
-      fileName: p.file.name,
-      filePath: p.file.relativePath,
-      importedAt: now(),
-    };
-    seenHashes.set(contentHash, {
-      index: p.index,
-      title,
-      lane: target ? undefined : lane,
-      bytes: p.summary.byteLength,
-    });
-    if (!target) {
-      const reason = p.summary.result.flags?.includes('no-text') ? 'no text: scanned?' : undefined;
-      const result = {
-        ...base,
-        outcome: 'imported' as const,
-        docId: entry.id,
-        title,
-        reason,
-        ...(readAs ? { readAs } : {}),
-      };
-      lane.entries.push({ index: p.index, entry, result });
-      lane.bytes += p.summary.byteLength;
-      return;
-    }
-    const held = await lane.station.take(p.key);
-    const moved = await deps.library.replaceVersion(
-      target,
-      newDocumentOf(held, entry),
-      (a) => reanchorAnnotation(a, held.doc.text, contentHash, now(), held.doc.pages).annotation,
-    );
-    const review = moved.filter((a) => a.review).length;
-    results[p.index] = {
-      ...base,
-      outcome: 'updated',
-      docId: target,
-      title,
-      ...(readAs ? { readAs } : {}),
-      reason:
-        `new version; ${moved.length} annotation${moved.length === 1 ? '' : 's'} carried over` +
-        (review > 0 ? `, ${review} to review` : ''),
-    };
-  };
-
-  /**
-   * Parsing finishes out of order: when a file earlier in the import has the same content as
-   * one already decided, the earlier file takes its place if that one is not stored yet.
-   */
-  const giveWay = (
-    later: { index: number; lane?: Lane; bytes: number },
-    earlier: Parsed,
-  ): boolean => {
-    const lane = later.lane;
-    const at = lane ? lane.entries.findIndex((e) => e.index === later.index) : -1;
-    const waiting = lane?.entries[at];
-    if (!lane || !waiting) return false;
-    lane.entries.splice(at, 1);
-    lane.bytes -= later.bytes;
-    lane.drop.push(waiting.entry.key);
-    results[later.index] = {
-      relativePath: waiting.entry.filePath,
-      outcome: 'duplicate',
-      reason: `same content as “${earlier.summary.result.title}” in this import`,
-    };
-    return true;
-  };
-
-  const parseOne = async (
-    lane: Lane,
-    index: number,
-    file: SourceFile,
-  ): Promise<ImportFileResult | Parsed> => {
-    const base = { relativePath: file.relativePath };
-    // A file the worker reads itself is measured there too: asking a browser File for its
-    // size can cost this thread a file-system call.
-    if (!file.blob && file.size > MAX_FILE_BYTES) {
-      return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
-    }
-    const key = `${runId}/${index}`;
-    let summary: ParsedSummary;
-    try {
-      // A host file the worker can read itself never passes through this thread.
-      summary = await lane.station.parse(
-        key,
-        file.blob
-          ? {
-              name: file.name,
-              blob: file.blob,
-              password: options.password,
-              encoding: options.encoding,
-              maxBytes: MAX_FILE_BYTES,
-            }
-          : {
-              name: file.name,
-              bytes: await file.read(),
-              password: options.password,
-              encoding: options.encoding,
-            },
-      );
-    } catch (error) {
-      return { ...base, outcome: 'failed', reason: `could not be read: ${describe(error)}` };
-    }
-    const { result } = summary;
-    if (summary.byteLength > MAX_FILE_BYTES) {
-      if (result.status === 'ok') lane.drop.push(key);
-      return { ...base, outcome: 'failed', reason: 'larger than the 200 MB limit' };
-    }
-    if (result.status === 'ok') return { index, file, key, summary: { ...summary, result } };
-    return {
-      ...base,
-      outcome: result.status,
-      reason: result.reason,
-      ...(result.status === 'failed' && result.code ? { code: result.code } : {}),
-    };
-  };
-
-  const work = async (lane: Lane) => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index] as SourceFile;
-      if (options.signal?.aborted) {
-        results[index] = {
-          relativePath: file.relativePath,
-          outcome: 'cancelled',
-          reason: 'import cancelled',
-        };
-        continue;
-      }
-      report(file.relativePath);
-      try {
-        const parsed = await parseOne(lane, index, file);
-        if (!('key' in parsed)) results[index] = parsed;
-        else {
-          // The station must not hold on to a document nobody will decide about.
-          await decide(lane, parsed).catch((error: unknown) => {
-            lane.drop.push(parsed.key);
-            throw error;
-          });
-        }
-      } catch (error) {
-        results[index] = {
-          relativePath: file.relativePath,
-          outcome: 'failed',
-          reason: `could not be imported: ${describe(error)}`,
-        };
-      }
-      done += 1;
-      // Storing overlaps with parsing; parsing waits only when storage falls behind.
-      if (lane.entries.length >= BATCH || lane.bytes >= BATCH_BYTES) {
-        const stored = flush(lane);
-        if (lane.inFlight > MAX_COMMITS_QUEUED) await stored;
-      }
-    }
-  };
-
-  const lanes: Lane[] = stations.map((station) => ({
-    station,
-    entries: [],
-    bytes: 0,
-    drop: [],
-    commits: Promise.resolve(),
-    inFlight: 0,
-  }));
-  try {
-    const depth = 'stations' in deps ? DEPTH : 1;
-    const workers = lanes.flatMap((lane) => Array.from({ length: depth }, () => work(lane)));
-    await Promise.all(workers);
-  } finally {
-    // What was parsed is stored even when a lane failed or the import was cancelled.
-    await Promise.all(lanes.map(flush));
   }
-  report(null);
-  return { id: runId, startedAt, finishedAt: now(), origin: options.origin, files: results };
 }

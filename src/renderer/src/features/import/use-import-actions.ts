@@ -112,6 +112,8 @@ export function useImportActions(host: HostApi) {
       importer,
       importing,
       dragging,
+      /** Runs a prepared request (the rest of an interrupted import). */
+      run: runImport,
       importFiles,
       importFolder,
       loadSamples: (withAnnotations: boolean) => void loadSamples(withAnnotations),
@@ -123,6 +125,7 @@ export function useImportActions(host: HostApi) {
       importer,
       importing,
       dragging,
+      runImport,
       importFiles,
       importFolder,
       loadSamples,

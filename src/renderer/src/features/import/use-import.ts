@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Block, Page } from '@core/model';
 import { documentsRepo } from '../../db/documents-repo';
+import { importJournalRepo } from '../../db/import-journal-repo';
 import type { ImportRun } from '../../db/import-run';
-import { importRunsRepo } from '../../db/import-runs-repo';
 import type { SourceFile } from '../../host';
 import { createIngestPool } from '../../workers/ingest-pool';
 import { searchService } from '../search/search-service';
+import { holdWindowLock, windowId } from './import-owner';
 import { describeImport, ImportQueue, type QueueState } from './import-queue';
+import type { ResumeOf } from './import-resume';
 import { importFiles, type ImportOptions, type ImportProgress } from './import-service';
 
 let pool: ReturnType<typeof createIngestPool> | null = null;
@@ -21,6 +24,24 @@ export function prepareImport(): void {
   pool.warmUp();
 }
 
+/**
+ * Reads a stored document's text again from its original file, in an ingest worker: the
+ * start-up check's repair of a document whose text is missing.
+ */
+export async function readTextAgain(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | { error: string }> {
+  pool ??= createIngestPool();
+  const [station] = pool.stations();
+  if (!station) return { error: 'no ingest worker' };
+  const key = `repair/${crypto.randomUUID()}`;
+  const { result } = await station.parse(key, { name: fileName, bytes });
+  if (result.status !== 'ok') return { error: result.reason };
+  const { text, blocks, pages } = (await station.take(key)).doc;
+  return { text, blocks, ...(pages ? { pages } : {}) };
+}
+
 export interface ImportRequest {
   files: SourceFile[];
   origin: ImportRun['origin'];
@@ -28,6 +49,8 @@ export interface ImportRequest {
   password?: string;
   /** Read the file as this encoding (with versionOf: the document's own file, read again). */
   encoding?: string;
+  /** Completes this interrupted import: the files it stored are skipped. */
+  resume?: ResumeOf;
 }
 
 /** A finished import's summary; `files` are kept while at hand, to retry one of them. */
@@ -64,8 +87,8 @@ export function useImport(): ImportController {
   const [queue] = useState(() => new ImportQueue<ImportRequest, ImportRun>(runOne, setQueueState));
 
   async function runOne(request: ImportRequest, signal: AbortSignal): Promise<ImportRun> {
-    const { files, origin, versionOf, password, encoding } = request;
-    setProgress({ done: 0, total: files.length, current: null, startedAt: Date.now() });
+    const { files, origin, versionOf, password, encoding, resume } = request;
+    setProgress({ done: 0, stored: 0, total: files.length, current: null, startedAt: Date.now() });
     // Progress arrives per file. People (and screen readers) take it in a few times a
     // second; redrawing it every frame of a long import only kept the page's thread busy.
     let latest: ImportProgress | null = null;
@@ -79,13 +102,25 @@ export function useImport(): ImportController {
     };
     try {
       pool ??= createIngestPool();
-      const options: ImportOptions = { origin, signal, onProgress, versionOf, password, encoding };
+      // Held before the import is on record, so no other window takes it for interrupted.
+      await holdWindowLock();
+      const options: ImportOptions = {
+        origin,
+        signal,
+        onProgress,
+        versionOf,
+        password,
+        encoding,
+        resume,
+        label: describeImport(request),
+        owner: windowId,
+      };
+      // The journal records each file's stage as it goes and saves the summary at the end.
       const result = await importFiles(
         files,
-        { stations: pool.stations(), library: documentsRepo() },
+        { stations: pool.stations(), library: documentsRepo(), journal: importJournalRepo() },
         options,
       );
-      await importRunsRepo().save(result);
       if (result.files.some((f) => f.outcome === 'imported' || f.outcome === 'updated')) {
         void searchService.rebuild();
       }

@@ -283,12 +283,50 @@ describe('a failed or damaged build', () => {
     const [key] = await searchIndexRepo(database).segmentKeys();
     await database.searchSegments.update(key as string, { json: '{"v":1,"ids":' });
     const reopened = createSearchEngine(database);
-    expect(await reopened.handle({ type: 'load' })).toMatchObject({ docCount: 0 });
+    expect(await reopened.handle({ type: 'load' })).toMatchObject({
+      docCount: 0,
+      repaired: true,
+    });
     expect(await openNoting(reopened)).toMatchObject({
       reply: { docCount: 200, rebuilt: true },
       progress: [0, 200],
     });
     expect(ranking(await ask(reopened, 'constitution'))).toEqual(expected);
     expect(await searchIndexRepo(database).segmentKeys()).not.toContain(key);
+  });
+
+  it.each([
+    ['a segment missing', 'drop-segment'],
+    ['the manifest listing a document no segment holds', 'extra-listed'],
+    ['a segment holding a document the manifest does not list', 'unlisted'],
+  ])('rebuilds an index that does not match its manifest: %s', async (_name, damage) => {
+    const ids = await seed(600);
+    const engine = createSearchEngine(database, { segmentSize: 300 });
+    await engine.handle({ type: 'open' });
+    const expected = ranking(await ask(engine, 'constitution'));
+    const manifest = (await searchIndexRepo(database).manifest())!;
+    const keys = await searchIndexRepo(database).segmentKeys();
+    expect(keys.length).toBeGreaterThan(1);
+    if (damage === 'drop-segment') await database.searchSegments.delete(keys[0] as string);
+    if (damage === 'extra-listed') {
+      const signatures = { ...manifest.signatures, 'gone-doc': 'x' };
+      await database.searchIndex.put({ ...manifest, signatures });
+    }
+    if (damage === 'unlisted') {
+      const signatures = { ...manifest.signatures };
+      delete signatures[ids[3] as string];
+      await database.searchIndex.put({ ...manifest, signatures });
+    }
+    const reopened = createSearchEngine(database);
+    expect(await reopened.handle({ type: 'load' })).toMatchObject({ repaired: true });
+    expect(await openNoting(reopened)).toMatchObject({ reply: { docCount: 600, rebuilt: true } });
+    expect(ranking(await ask(reopened, 'constitution'))).toEqual(expected);
+    // Saved whole again: the next start finds nothing to repair.
+    const third = createSearchEngine(database);
+    expect(await third.handle({ type: 'load' })).toEqual({
+      type: 'ready',
+      docCount: 600,
+      rebuilt: false,
+    });
   });
 });

@@ -40,6 +40,8 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
   const unsaved = new Map<string, SavedSegment>();
   /** The loaded index differs from the saved one (an update failed before saving). */
   let dirty = false;
+  /** The saved index could not be read, or did not match its own manifest: it is rebuilt. */
+  let repaired = false;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function load(): Promise<void> {
@@ -51,11 +53,29 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
         engine.addSegment(segment, { key: s.key, deleted: manifest.deleted[s.key] ?? [] });
       }
       signatures = { ...manifest.signatures };
+      if (!segmentsMatch(signatures)) throw new Error('the segments do not hold what is listed');
     } catch {
       // A damaged or outdated saved index is rebuilt from the library by the next update.
       engine.dropSegments(engine.segments().map((s) => s.key));
       signatures = {};
+      repaired = true;
     }
+  }
+
+  /**
+   * Whether the loaded segments hold each document the manifest lists, once, and nothing
+   * else: what the manifest says is indexed is what the next update compares with the library.
+   */
+  function segmentsMatch(listed: Readonly<Record<string, string>>): boolean {
+    let live = 0;
+    for (const { segment, deleted } of engine.segments()) {
+      for (let ref = 0; ref < segment.ids.length; ref += 1) {
+        if (deleted.has(ref)) continue;
+        live += 1;
+        if (!Object.hasOwn(listed, segment.ids[ref] as string)) return false;
+      }
+    }
+    return live === Object.keys(listed).length;
   }
 
   function attach(json: string): { key: string; segment: Segment } {
@@ -154,5 +174,5 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
     return next;
   }
 
-  return { engine, load, update };
+  return { engine, load, update, wasRepaired: () => repaired };
 }

@@ -14,7 +14,14 @@ export type EngineRequest =
   | ({ type: 'query' } & QueryRequest);
 
 export type EngineResponse =
-  { type: 'ready'; docCount: number; rebuilt: boolean } | { type: 'answer'; answer: SearchAnswer };
+  | {
+      type: 'ready';
+      docCount: number;
+      rebuilt: boolean;
+      /** The saved index did not match the library's record of it, and is being rebuilt. */
+      repaired?: true;
+    }
+  | { type: 'answer'; answer: SearchAnswer };
 
 /** Said during `open` and `rebuild` while documents are being indexed. */
 export interface EngineProgress {
@@ -55,7 +62,12 @@ export function createSearchEngine(database?: DossierDb, options?: LibraryIndexO
       switch (request.type) {
         case 'load':
           await load();
-          return { type: 'ready', docCount: index.engine.size(), rebuilt: false };
+          return {
+            type: 'ready',
+            docCount: index.engine.size(),
+            rebuilt: false,
+            ...(index.wasRepaired() ? { repaired: true as const } : {}),
+          };
         case 'open':
           return open(report);
         case 'rebuild':

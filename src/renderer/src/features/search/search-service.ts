@@ -9,6 +9,8 @@ export interface IndexStatus {
   /** Grows with each change to the annotations: a search shown is asked again. */
   annotationChanges: number;
   message?: string;
+  /** At start the saved index did not match the library and was rebuilt from it. */
+  repaired?: boolean;
 }
 
 type Listener = (status: IndexStatus) => void;
@@ -26,6 +28,7 @@ class SearchService {
   private ready: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
+  private repaired = false;
 
   constructor() {
     // The index worker keeps the annotations' tags for filters and facets. It hears of each
@@ -42,6 +45,7 @@ class SearchService {
       this.ready = this.track(async () => {
         const loaded = await this.client.request({ type: 'load' });
         if (loaded.type !== 'ready') throw new Error('index worker answered out of turn');
+        this.repaired = loaded.repaired === true;
         this.setStatus({ state: 'ready', docCount: loaded.docCount });
       });
       void this.ready.then(() => this.rebuild());
@@ -105,8 +109,9 @@ class SearchService {
   }
 
   private publish(status: IndexStatus) {
-    this.status = status;
-    for (const listener of this.listeners) listener(status);
+    // Once the saved index was found out of step and rebuilt, every status says so.
+    this.status = this.repaired ? { ...status, repaired: true } : status;
+    for (const listener of this.listeners) listener(this.status);
   }
 }
 
