@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import {
@@ -10,6 +9,7 @@ import {
   libraryList,
   resultItem,
 } from './helpers';
+import { download, text } from './report-helpers';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -100,30 +100,21 @@ test('tag a passage of each kind, note it, reload, undo a delete, and export the
   await page.keyboard.press('Control+z');
   await expect(reader.locator('.hl-evidence')).toHaveText(EVIDENCE);
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'More', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Export report' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^dossier-report-\d{4}-\d{2}-\d{2}\.md$/);
-  const markdown = await readFile(await download.path(), 'utf8');
-
-  const sections = markdown.split(/^## /m).slice(1);
-  expect(sections).toHaveLength(1);
-  const section = sections[0] ?? '';
-  expect(section).toMatch(/^Justice Minister Vows Crackdown/);
-  expect(section).toContain('- Source: The Harbour Gazette');
-  expect(section).toContain('- Date: 2008-03-14');
-  const quotesUnder = (heading: string) => {
-    const part = section.split(/^### /m).find((p) => p.startsWith(heading)) ?? '';
-    return part
-      .split('\n')
-      .filter((line) => line.startsWith('> '))
-      .map((line) => line.slice(2));
-  };
-  expect(quotesUnder('Pledges (1)')).toEqual([PLEDGE]);
-  expect(quotesUnder('Evidence (1)')).toEqual([EVIDENCE]);
-  expect(quotesUnder('Critiques (1)')).toEqual([CRITIQUE]);
-  expect(section).toContain('Note: First time the minister makes this promise.');
+  // The report of this document, arranged by document: each quote as it was tagged, with its note.
+  const report = await download(page, {
+    scope: 'This document',
+    arrange: 'Document',
+    format: 'Markdown',
+  });
+  expect(report.name).toMatch(/^dossier-report.*-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = text(report.bytes);
+  expect(markdown).toContain('Justice Minister Vows Crackdown');
+  const quotes = markdown
+    .split('\n')
+    .filter((line) => line.startsWith('> '))
+    .map((line) => line.slice(2));
+  for (const quote of [PLEDGE, EVIDENCE, CRITIQUE]) expect(quotes).toContain(quote);
+  expect(markdown).toContain('First time the minister makes this promise.');
 });
 
 test('Import files reports a supported and an unsupported file, and the app goes on', async ({

@@ -139,8 +139,11 @@ export const PdfPage = memo(function PdfPage({
   useEffect(() => () => onRendered(index, null), [index, onRendered]);
 
   // Boxes are measured from the laid-out text layer, so they follow pdf.js's own placement.
+  // What they were measured for: a focus request waits for boxes of the current selection.
+  const measuredFor = useRef<{ marks: typeof marks; selectedId: typeof selectedId } | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
+    measuredFor.current = rendered && element ? { marks, selectedId } : null;
     if (!rendered || !element) return setBoxes([]);
     const origin = element.getBoundingClientRect();
     const out: Box[] = [];
@@ -193,8 +196,12 @@ export const PdfPage = memo(function PdfPage({
     }
     const target = element.querySelector('.pdf-mark.current, .pdf-mark.hl-selected');
     (target ?? element).scrollIntoView({ block: 'center' });
-    doneFocus.current = focus.key;
-  }, [focus, rendered, boxes, start, end]);
+    // The boxes of a new selection are drawn one render after it: until then, ask again.
+    const measured = measuredFor.current;
+    if (target || (measured?.marks === marks && measured.selectedId === selectedId)) {
+      doneFocus.current = focus.key;
+    }
+  }, [focus, rendered, boxes, start, end, marks, selectedId]);
 
   return (
     <div
