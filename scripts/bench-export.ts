@@ -114,7 +114,11 @@ interface Measured {
 
 /** Exports the whole library through the dialog, as an analyst would. */
 async function exportThroughDialog(page: Page, format: ReportFormat): Promise<Measured> {
-  await page.getByRole('button', { name: 'Export report' }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page
+    .getByRole('menu', { name: 'More commands' })
+    .getByRole('menuitem', { name: 'Export report' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Export report' });
   await dialog.getByLabel('Scope').selectOption({ label: 'Whole library' });
   await dialog.getByLabel('Arrange by').selectOption({ label: 'Pledge' });
@@ -123,7 +127,12 @@ async function exportThroughDialog(page: Page, format: ReportFormat): Promise<Me
   await watchLongTasks(page);
   const baseRss = rendererRssBytes();
   const stopSampling = sampleMemory();
-  const banner = page.locator('.banner');
+  const banner = page
+    .getByRole('list', { name: 'Messages' })
+    .getByRole('listitem')
+    .filter({
+      hasText: /^Report exported/,
+    });
   const download = format === 'pdf' ? null : page.waitForEvent('download', { timeout: 600_000 });
   const start = performance.now();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -132,7 +141,7 @@ async function exportThroughDialog(page: Page, format: ReportFormat): Promise<Me
   await banner.getByText(/^Report exported/).waitFor({ timeout: 600_000 });
   const seconds = (performance.now() - start) / 1000;
   const peakRss = stopSampling();
-  const message = (await banner.innerText()).replace(/\s*×$/, '');
+  const message = (await banner.locator('span').first().innerText()).trim();
   await page.waitForTimeout(300); // a task still running as the banner showed
   const longest = await longestTask(page);
   await banner.getByRole('button', { name: 'Dismiss message' }).click();
@@ -196,10 +205,10 @@ async function main() {
     const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     page.on('pageerror', (error) => console.error(`Page error: ${error.message}`));
     await page.goto(ORIGIN);
-    await page.getByRole('button', { name: 'Load sample collection' }).waitFor();
+    await page.getByRole('button', { name: 'Load sample collection', exact: true }).waitFor();
     await fillLibrary(page, library);
     await page.reload();
-    await page.getByRole('navigation', { name: 'Library' }).waitFor();
+    await page.getByRole('region', { name: 'Library', exact: true }).waitFor();
     await waitForIndex(page, DOCS);
     console.log(
       `Library: ${DOCS.toLocaleString('en')} documents, ${ANNOTATIONS.toLocaleString('en')} annotations, ${LINKS.toLocaleString('en')} links (stored and indexed in ${fmt((performance.now() - generated) / 1000)} s)`,

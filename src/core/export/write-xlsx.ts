@@ -17,6 +17,7 @@ const WRAPPED_STYLE: Partial<ExcelJS.Style> = {
   numFmt: '@',
   alignment: { vertical: 'top', wrapText: true },
 };
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 
 const WIDTHS: Partial<Record<Column, number>> = {
   Section: 30,
@@ -69,12 +70,14 @@ export async function writeXlsx(report: Report): Promise<Uint8Array> {
     width: WIDTHS[column] ?? 16,
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of annotations) sheet.addRow(row.map(hide));
   // Long texts wrap and are formatted as text, so what is typed there later stays text too.
-  // Only these columns are styled: a style on every cell would double the time to write.
-  for (const column of WRAPPED) {
-    sheet.getColumn(column).eachCell({ includeEmpty: false }, (cell, rowNumber) => {
-      if (rowNumber > 1) cell.style = WRAPPED_STYLE;
+  // Every other cell shares one plain style object: exceljs gives each new cell a style
+  // object of its own and works out every one of them again when writing, unless it has
+  // seen that very object before.
+  const wrapped = new Set(WRAPPED.map((column) => COLUMNS.indexOf(column) + 1));
+  for (const values of annotations) {
+    sheet.addRow(values.map(hide)).eachCell((cell, column) => {
+      cell.style = wrapped.has(column) ? WRAPPED_STYLE : PLAIN_STYLE;
     });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
