@@ -230,8 +230,10 @@ test('Find in document counts and steps through matches in both views; j and k m
   await page.keyboard.press('k');
   await expect(reader.locator('.hl-selected')).toHaveText(PAGE_1_PHRASE);
 
-  // In the PDF pages too: j selects and shows the highlight on page 2.
+  // In the PDF pages too: what was shown stays in view (the selected highlight, not the search
+  // hit before it on the page), and j shows the highlight on page 2.
   await reader.getByRole('button', { name: 'PDF pages' }).click();
+  await expect(pdfPage(reader, 1).locator('.pdf-mark.hl-selected').first()).toBeInViewport();
   await page.keyboard.press('j');
   await expect(pdfPage(reader, 2).locator('.pdf-mark.hl-selected').first()).toBeInViewport();
 });

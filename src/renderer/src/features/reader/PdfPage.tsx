@@ -33,6 +33,9 @@ interface Props {
 
 interface Box {
   key: string;
+  /** The mark's range in the document text. */
+  start: number;
+  end: number;
   left: number;
   top: number;
   width: number;
@@ -41,6 +44,15 @@ interface Box {
   annotationId?: string;
   label?: string;
 }
+
+interface Drawn {
+  boxes: Box[];
+  rendered: RenderedPage | null;
+  marks: readonly Mark[] | null;
+  selectedId: string | null | undefined;
+}
+
+const NOTHING_DRAWN: Drawn = { boxes: [], rendered: null, marks: null, selectedId: undefined };
 
 /** Pages this far outside the scrolled view are drawn ahead, so scrolling meets drawn pages. */
 const AHEAD = '1000px 0px';
@@ -68,7 +80,10 @@ export const PdfPage = memo(function PdfPage({
   const layerRef = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [rendered, setRendered] = useState<(RenderedPage & { scale: number }) | null>(null);
-  const [boxes, setBoxes] = useState<Box[]>([]);
+  // The boxes drawn, and the marks and selection they were measured for: a focus request waits
+  // until the boxes in the page are those of the current selection.
+  const [drawn, setDrawn] = useState<Drawn>(NOTHING_DRAWN);
+  const boxes = drawn.boxes;
   const drawing = useRef<RenderTask | null>(null);
   // By value: a re-read of the document hands over equal pages as new objects.
   const { start, end } = page;
@@ -139,12 +154,9 @@ export const PdfPage = memo(function PdfPage({
   useEffect(() => () => onRendered(index, null), [index, onRendered]);
 
   // Boxes are measured from the laid-out text layer, so they follow pdf.js's own placement.
-  // What they were measured for: a focus request waits for boxes of the current selection.
-  const measuredFor = useRef<{ marks: typeof marks; selectedId: typeof selectedId } | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
-    measuredFor.current = rendered && element ? { marks, selectedId } : null;
-    if (!rendered || !element) return setBoxes([]);
+    if (!rendered || !element) return setDrawn(NOTHING_DRAWN);
     const origin = element.getBoundingClientRect();
     const out: Box[] = [];
     const onPage = marks.filter((m) => m.end > start && m.start < end);
@@ -165,6 +177,8 @@ export const PdfPage = memo(function PdfPage({
         for (const rect of range.getClientRects()) {
           out.push({
             key: `${m}-${out.length}`,
+            start: mark.start,
+            end: mark.end,
             left: rect.left - origin.left,
             top: rect.top - origin.top,
             width: rect.width,
@@ -180,7 +194,7 @@ export const PdfPage = memo(function PdfPage({
         }
       }
     });
-    setBoxes(out);
+    setDrawn({ boxes: out, rendered, marks, selectedId });
   }, [rendered, marks, selectedId, start, end]);
 
   // Scroll to a focus request once: to the page while it is a placeholder, then to the words.
@@ -194,14 +208,19 @@ export const PdfPage = memo(function PdfPage({
       element.scrollIntoView({ block: 'start' });
       return;
     }
-    const target = element.querySelector('.pdf-mark.current, .pdf-mark.hl-selected');
-    (target ?? element).scrollIntoView({ block: 'center' });
     // The boxes of a new selection are drawn one render after it: until then, ask again.
-    const measured = measuredFor.current;
-    if (target || (measured?.marks === marks && measured.selectedId === selectedId)) {
-      doneFocus.current = focus.key;
+    if (drawn.rendered !== rendered || drawn.marks !== marks || drawn.selectedId !== selectedId) {
+      return;
     }
-  }, [focus, rendered, boxes, start, end, marks, selectedId]);
+    // The box of what was asked for: the selected highlight or the current match, whichever
+    // the request names, even where both are on the page.
+    const exact = drawn.boxes.findIndex((b) => b.start === focus.start && b.end === focus.end);
+    const at =
+      exact >= 0 ? exact : drawn.boxes.findIndex((b) => b.end > focus.start && b.start < focus.end);
+    const target = at >= 0 ? element.querySelectorAll('.pdf-marks > .pdf-mark')[at] : null;
+    (target ?? element).scrollIntoView({ block: 'center' });
+    doneFocus.current = focus.key;
+  }, [focus, rendered, drawn, start, end, marks, selectedId]);
 
   return (
     <div

@@ -86,7 +86,7 @@ export function Reader({
   useEffect(() => {
     if (current) setFocus((f) => ({ ...current, key: (f?.key ?? 0) + 1 }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [find.stepKey, view, loaded === undefined]);
+  }, [find.stepKey, loaded === undefined]);
 
   // Show the selected annotation (clicked in the panel, or reached with j/k).
   useEffect(() => {
@@ -94,6 +94,9 @@ export function Reader({
     if (range) setFocus((f) => ({ start: range.start, end: range.end, key: (f?.key ?? 0) + 1 }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
+
+  // Switching between PDF pages and reading text shows again what was shown last.
+  useEffect(() => setFocus((f) => (f ? { ...f, key: f.key + 1 } : f)), [view]);
 
   // Track the selection inside the reader, and where to show the toolbar.
   useEffect(() => {
@@ -183,11 +186,12 @@ export function Reader({
   useLayoutEffect(() => {
     if (view !== 'text' || !focus) return;
     const body = bodyRef.current;
+    const selected = placed.find((p) => p.annotation.id === selectedId)?.range;
+    const showSelected = selected?.start === focus.start && selected.end === focus.end;
     const target =
-      body?.querySelector('.search-hit.current') ??
-      (selectedId
+      showSelected && selectedId
         ? body?.querySelector(`[data-annotation-ids~="${CSS.escape(selectedId)}"]`)
-        : null);
+        : body?.querySelector('.search-hit.current');
     target?.scrollIntoView({ block: 'center' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.key, view]);
