@@ -124,6 +124,44 @@ describe('importing into the real database', () => {
     expect(await database.documents.count()).toBe(0);
   });
 
+  it('reports files the full disk refused, per file, and leaves no half-written document', async () => {
+    const samples = sampleFiles();
+    // The real database, filling up: after two originals, every further one is refused the way
+    // IndexedDB refuses a write over quota.
+    let room = 2;
+    database.originals.hook('creating', () => {
+      if (room <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      room -= 1;
+    });
+    const run = await importFiles(
+      samples.map((s) => source(s.name, s.bytes)),
+      {
+        ingest: (r) => runIngestJob(r, nodePdfEngine),
+        batchSize: 1,
+        library: documentsRepo(database),
+      },
+      { origin: 'files' },
+    );
+    const imported = run.files.filter((f) => f.outcome === 'imported');
+    const failed = run.files.filter((f) => f.outcome === 'failed');
+    expect(imported.length).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(imported.length + failed.length).toBe(samples.length);
+    for (const file of failed) {
+      expect(file.reason).toBe(
+        'not stored: the disk or the browser’s storage for Dossier is full (free some space, then import it again)',
+      );
+    }
+    // Each document listed has its text and original; none of a refused batch is left behind.
+    const docs = await database.documents.toArray();
+    expect(docs).toHaveLength(imported.length);
+    expect(await database.contents.count()).toBe(imported.length);
+    expect(await database.originals.count()).toBe(imported.length);
+    expect(new Set(docs.map((d) => d.filePath))).toEqual(
+      new Set(imported.map((f) => f.relativePath)),
+    );
+  });
+
   it('stops at a cancel, keeping what finished and reporting the rest', async () => {
     const files = sampleFiles().slice(0, 4);
     const controller = new AbortController();
