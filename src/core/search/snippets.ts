@@ -19,6 +19,9 @@ export interface SnippetOptions {
 }
 
 const ELLIPSIS = '…';
+// Made once: a literal written inside the loop would be a new object on every character.
+const SPACE = /\s/;
+const NEWLINES = /\n/g;
 
 function widenToWordBoundary(text: string, index: number, direction: -1 | 1): number {
   let i = index;
@@ -26,7 +29,7 @@ function widenToWordBoundary(text: string, index: number, direction: -1 | 1): nu
   for (let step = 0; step < limit; step += 1) {
     const next = direction < 0 ? i - 1 : i;
     if (next < 0 || next >= text.length) break;
-    if (/\s/.test(text[next] ?? '')) break;
+    if (SPACE.test(text[next] ?? '')) break;
     i += direction;
   }
   return Math.max(0, Math.min(text.length, i));
@@ -81,7 +84,7 @@ export function makeSnippets(
     const end = widenToWordBoundary(text, w.end, 1);
     const lead = start > 0 ? ELLIPSIS : '';
     const tail = end < text.length ? ELLIPSIS : '';
-    const body = text.slice(start, end).replace(/\n/g, ' ');
+    const body = text.slice(start, end).replace(NEWLINES, ' ');
     const shift = lead.length - start;
     return {
       text: lead + body + tail,

@@ -45,6 +45,8 @@ export function formMatcher(
 }
 
 const ASCII_WORD = /^[a-z0-9]+$/;
+// Made once: a literal written inside the loop would be a new object on every character.
+const SPACE = /\s/u;
 const UNSPACED_TEXT =
   /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -71,13 +73,14 @@ export function phraseFinder(
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
-      // Enough of the text to hold the phrase's words, ended at a space so no word is cut.
-      let size = 64 + 4 * wanted.reduce((n, w) => n + w.term.length, 0);
+      // About the phrase's words and one more, ended at a space so no word is cut; doubled
+      // while it holds too few words.
+      let size = 8 * wanted.length + 2 * wanted.reduce((n, w) => n + w.term.length, 0);
       let tokens: AnalysedToken[];
       let end: number;
       for (;;) {
         end = start + size;
-        while (end < text.length && !/\s/u.test(text[end] as string)) end += 1;
+        while (end < text.length && !SPACE.test(text[end] as string)) end += 1;
         tokens = split(text.slice(start, end), language);
         if (tokens.length > wanted.length || end >= text.length) break;
         size *= 2;
