@@ -103,6 +103,21 @@ describe('dates in the document’s language', () => {
     expect(findDate('Raport z 2014-11-19', 'pl')).toBe('2014-11-19');
   });
 
+  it('reads dates written in numbers with the year first, and Korean dates, in any language', () => {
+    expect(findDate('서울, 2015년 3월 3일 — 장관은 약속했다', 'ko')).toBe('2015-03-03');
+    expect(findDate('2015년3월3일 보도', null)).toBe('2015-03-03');
+    expect(findDate('입력 2015. 3. 3. 오후 2:10', 'ko')).toBe('2015-03-03');
+    expect(findDate('发布时间：2015/03/03 10:42', 'zh')).toBe('2015-03-03');
+    expect(findDate('Report dated 2015.12.31, filed late', 'en')).toBe('2015-12-31');
+    expect(parseDate('2015년 3월 3일', 'ko')).toBe('2015-03-03');
+    expect(parseDate('2015/03/03', null)).toBe('2015-03-03');
+    // Not dates: a month 13, a version number, mixed separators, a number running on.
+    expect(findDate('2015년 13월 3일', 'ko')).toBeNull();
+    expect(findDate('version 2015.3.3.1 of the tool', 'en')).toBeNull();
+    expect(findDate('code 2015/3.3 here', 'en')).toBeNull();
+    expect(findDate('ref 12015/03/031', 'en')).toBeNull();
+  });
+
   it('reads a language’s month names only in that language', () => {
     expect(findDate('Berlin, 3. März 2015', 'fr')).toBeNull();
     expect(findDate('Paris, 3 mars 2015', 'en')).toBeNull();

@@ -3,8 +3,9 @@
  * language: ISO itself, and a day, a month name and a year ("March 3, 2015", "3 mars 2015",
  * "3. März 2015", "15 de marzo de 2015", "2015年3月3日"). Month names are read by chrono-node's
  * locale for the language, or, for languages it has none for, from the tables in
- * month-names.ts. What is never taken:
- * - all-number dates other than ISO: "03/04/2015" could be March or April;
+ * month-names.ts. Numbers with the year first ("2015/03/03", "2015. 3. 3.", "2015년 3월 3일")
+ * are read in any language. What is never taken:
+ * - all-number dates with the day or month first: "03/04/2015" could be March or April;
  * - relative phrases ("yesterday", "last Friday"): an imported file has no reference date;
  * - a date without a day or a year ("March 2015", "3 March"), or one that does not exist.
  */
@@ -42,12 +43,26 @@ interface Found {
 type Reader = (text: string) => Found[];
 
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
+/**
+ * Year first, in numbers, which no convention reads another way: "2015/03/03", "2015.3.3",
+ * Korean's "2015. 3. 3." (one separator throughout), and Korean's "2015년 3월 3일".
+ */
+const YEAR_FIRST = [
+  /(?<![\d./])(\d{4})([./]) ?(\d{1,2})\2 ?(\d{1,2})(?!\d|[./]\d)/g,
+  /(?<!\d)(\d{4}) ?()년 ?(\d{1,2}) ?월 ?(\d{1,2}) ?일/g,
+];
 
 function readIso(text: string): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(ISO)) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (iso) out.push({ index: m.index, end: m.index + m[0].length, iso });
+  }
+  for (const pattern of YEAR_FIRST) {
+    for (const m of text.matchAll(pattern)) {
+      const iso = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
+      if (iso) out.push({ index: m.index, end: m.index + m[0].length, iso });
+    }
   }
   return out;
 }
