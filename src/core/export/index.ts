@@ -2,6 +2,7 @@ export * from './report-types';
 export { buildReport, ReportScopeError } from './build-report';
 export {
   writeReport,
+  preloadWriter,
   reportFileName,
   REPORT_EXTENSIONS,
   REPORT_MIME_TYPES,

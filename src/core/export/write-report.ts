@@ -27,6 +27,15 @@ export async function writeReport(report: Report, format: WritableFormat): Promi
   }
 }
 
+/**
+ * Starts loading the Word or Excel library, so that it loads while the library is read and
+ * the report placed, not after; writeReport then finds it loaded.
+ */
+export function preloadWriter(format: ReportFormat): void {
+  if (format === 'docx') void import('./write-docx').catch(() => undefined);
+  if (format === 'xlsx') void import('./write-xlsx').catch(() => undefined);
+}
+
 export const REPORT_EXTENSIONS: Record<ReportFormat, string> = {
   markdown: 'md',
   html: 'html',

@@ -1,4 +1,10 @@
-import { buildReport, reportFileName, verifyReport, writeReport } from '@core/export';
+import {
+  buildReport,
+  preloadWriter,
+  reportFileName,
+  verifyReport,
+  writeReport,
+} from '@core/export';
 import type {
   Report,
   ReportArrangement,
@@ -83,6 +89,7 @@ export async function runReportJob(
     return { kind: 'verify', result: await verifyAgainstLibrary(file, verifyReport, database) };
   }
   progress({ phase: 'reading', done: 0, total: 1 });
+  preloadWriter(request.format);
   const library = await loadReportLibrary(request.scope, database);
   const options = {
     scope: request.scope,
