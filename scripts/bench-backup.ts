@@ -139,7 +139,10 @@ async function main() {
     await page.reload();
     await page.getByRole('region', { name: 'Library' }).waitFor({ timeout: 120_000 });
     // Let the first index build finish, so it does not share the processor with the backup.
-    await page.getByText('Indexing…').waitFor({ state: 'detached', timeout: 600_000 });
+    // It says "Indexing…" once the index worker has loaded what is saved and found work.
+    const indexing = page.getByText('Indexing…');
+    await indexing.waitFor({ state: 'attached', timeout: 120_000 });
+    await indexing.waitFor({ state: 'detached', timeout: 600_000 });
     console.log(`Dossier backup benchmark: ${DOCS} documents, ${ANNOTATIONS} annotations`);
 
     await watchLongTasks(page);
