@@ -9,6 +9,7 @@ import {
   type ArrangeContext,
 } from './arrange-report';
 import { citationOf, placeAnnotations } from './place-items';
+import { dossierTimeline } from './report-timeline';
 import type {
   Citation,
   Report,
@@ -27,6 +28,7 @@ export class ReportScopeError extends Error {
  * Builds a report from the stored data alone: picks the annotations of the scope, places
  * each again in its document's current text (in place, moved, or unverified), and arranges
  * the placed ones under headings. Unverified ones are listed apart with their stored quote.
+ * A pledge dossier also gets its chain's timeline.
  * `onProgress` is told how many annotations have been placed of the scope's total.
  */
 export function buildReport(
@@ -53,12 +55,15 @@ export function buildReport(
     else if (item.verification === 'moved') counts.moved += 1;
     else counts.unverified += 1;
   }
+  const timeline =
+    options.scope.kind === 'dossier' ? dossierTimeline(library, options.scope.pledgeId) : null;
   return {
     options,
     sections,
     unverified,
     sources: sourcesOf(placement.textLengths, [...sections.flatMap((s) => s.items), ...unverified]),
     counts,
+    ...(timeline ? { timeline } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { TimelineLane } from '../analysis/timeline';
 import type { Annotation, AnnotationLink, DocumentRecord, Page, Relation, Tag } from '../model';
 
 /**
@@ -144,6 +145,43 @@ export interface Report {
    */
   sources: Citation[];
   counts: { items: number; inPlace: number; moved: number; unverified: number };
+  /** A pledge dossier's timeline: what its chart draws and its table lists. */
+  timeline?: ReportTimeline;
+}
+
+/**
+ * The timeline of a pledge dossier's chain, as the Timeline view draws its lane: the chain's
+ * pledges at their statement dates and its linked evidence and critiques at theirs.
+ */
+export interface ReportTimeline {
+  /** The chain's lane; null when none of its items has a date. */
+  lane: TimelineLane | null;
+  /** One per mark of the lane, in its (date) order. */
+  rows: ReportTimelineRow[];
+  /** Items of the chain without a date: not drawn, counted. */
+  undated: number;
+}
+
+export interface ReportTimelineRow {
+  date: string;
+  tag: Tag;
+  /** 'pledge' for a pledge of the chain, else how the item relates to it. */
+  kind: 'pledge' | 'supports' | 'contradicts';
+  /** The passage as stored. */
+  passage: string;
+  /** Its document's title. */
+  title: string;
+}
+
+/**
+ * The timeline chart as drawn outside core (it needs a DOM), handed to the writers: a
+ * standalone SVG, and for Word a PNG of it when one could be made.
+ */
+export interface ReportChart {
+  svg: string;
+  width: number;
+  height: number;
+  png?: Uint8Array;
 }
 
 /** What Verify report found for one quote read back from an exported report. */
@@ -178,7 +216,7 @@ export interface VerifyResult {
  *   buildReport(library: ReportLibrary, options: ReportOptions,
  *               onProgress?: (done: number, total: number) => void): Report
  *     throws ReportScopeError when a dossier's pledge is no longer in the library
- *   writeReport(report: Report, format: Exclude<ReportFormat, 'pdf'>): Promise<Uint8Array>
+ *   writeReport(report: Report, format: Exclude<ReportFormat, 'pdf'>, chart?: ReportChart): Promise<Uint8Array>
  *   reportFileName(options: ReportOptions, format: ReportFormat): string
  *   verifyReport(file: { name: string; bytes: Uint8Array }, library: ReportLibrary): Promise<VerifyResult>
  * PDF is the HTML writer's output printed by the host (Electron's printToPDF; the browser's print).

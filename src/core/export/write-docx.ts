@@ -10,6 +10,7 @@ import {
   PageNumber,
   Paragraph,
   Tab,
+  type Table,
   TextRun,
   type ParagraphChild,
 } from 'docx';
@@ -34,7 +35,9 @@ import {
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
-import type { Report, ReportItem } from './report-types';
+import type { Report, ReportChart, ReportItem } from './report-types';
+import { TIMELINE_TITLE } from './report-timeline';
+import { TIMELINE_BOOKMARK, timelineBlocks } from './write-docx-timeline';
 import { xmlSafe } from './xml-safe';
 
 /**
@@ -42,11 +45,13 @@ import { xmlSafe } from './xml-safe';
  * and date, a contents list linking to each heading, a heading per pledge chain, document or
  * tag, each quote as an indented block shaded in its tag's colour with a border in the tag's
  * style and the tag's name written above it, its citation as a footnote ending in the
- * machine-readable token, and notes as indented text. Page numbers in the footer.
+ * machine-readable token, and notes as indented text. Page numbers in the footer. A pledge
+ * dossier opens with its timeline: `chart`'s PNG as a picture, and a table of its marks.
  */
-export async function writeDocx(report: Report): Promise<Uint8Array> {
-  const body: Paragraph[] = [...titlePage(report)];
+export async function writeDocx(report: Report, chart?: ReportChart): Promise<Uint8Array> {
+  const body: (Paragraph | Table)[] = [...titlePage(report)];
   const toc = [
+    ...(report.timeline ? [{ id: TIMELINE_BOOKMARK, title: TIMELINE_TITLE }] : []),
     ...report.sections.map((s) => ({ id: bookmarkOf(s.id), title: s.title })),
     ...(report.unverified.length > 0
       ? [{ id: 'could_not_be_verified', title: UNVERIFIED_TITLE }]
@@ -75,6 +80,7 @@ export async function writeDocx(report: Report): Promise<Uint8Array> {
       );
     }
   }
+  if (report.timeline) body.push(...timelineBlocks(report.timeline, chart));
   report.sections.forEach((section, n) => {
     body.push(heading(section.title, bookmarkOf(section.id), n === 0 || toc.length > 0));
     if (section.subtitle)

@@ -19,7 +19,16 @@ import {
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
-import type { Report, ReportItem } from './report-types';
+import type { Report, ReportChart, ReportItem, ReportTimeline } from './report-types';
+import {
+  TIMELINE_ANCHOR,
+  TIMELINE_CAPTION,
+  TIMELINE_HEADERS,
+  TIMELINE_KEY,
+  TIMELINE_TITLE,
+  timelineCells,
+  timelineUndatedNote,
+} from './report-timeline';
 import { SOURCES_ANCHOR, UNVERIFIED_ANCHOR } from './write-markdown';
 
 /** Nothing may load or run: no script, no remote resource, no form, no base URL. */
@@ -33,11 +42,14 @@ export const CITE_ATTRIBUTE = 'data-dossier-cite';
  * The report as one self-contained HTML file: inline CSS, no script, no remote resource, a
  * table of contents with working anchors, and print styles (one heading per page, quotes never
  * split). Printed, it is the PDF report. Each quote is a `<blockquote>` whose text is the quote
- * and whose `data-dossier-cite` attribute holds its citation token.
+ * and whose `data-dossier-cite` attribute holds its citation token. A pledge dossier opens
+ * with its timeline: `chart`'s SVG inline (it is drawn outside core, escaped as it is
+ * written), a caption, and a table of the same marks.
  */
-export function writeHtml(report: Report): string {
+export function writeHtml(report: Report, chart?: ReportChart): string {
   const title = `${REPORT_TITLE} — ${scopeLine(report)} — ${report.options.generatedAt.toISOString().slice(0, 10)}`;
   const toc = [
+    ...(report.timeline ? [{ id: TIMELINE_ANCHOR, title: TIMELINE_TITLE }] : []),
     ...report.sections.map((s) => ({ id: s.id, title: s.title })),
     ...(report.unverified.length > 0 ? [{ id: UNVERIFIED_ANCHOR, title: UNVERIFIED_TITLE }] : []),
     ...(report.sources.length > 0 ? [{ id: SOURCES_ANCHOR, title: SOURCES_TITLE }] : []),
@@ -68,6 +80,7 @@ export function writeHtml(report: Report): string {
     parts.push('</ol></nav>');
   }
   parts.push('<main>');
+  if (report.timeline) parts.push(timelineHtml(report.timeline, chart));
   for (const section of report.sections) {
     parts.push(`<section class="chapter" id="${section.id}">`, `<h2>${esc(section.title)}</h2>`);
     if (section.subtitle) parts.push(`<p class="subtitle">${esc(section.subtitle)}</p>`);
@@ -102,6 +115,38 @@ export function writeHtml(report: Report): string {
   }
   parts.push('</main>', '</body>', '</html>', '');
   return parts.join('\n');
+}
+
+function timelineHtml(timeline: ReportTimeline, chart: ReportChart | undefined): string {
+  const undated = timelineUndatedNote(timeline);
+  const drawn = chart && timeline.rows.length > 0;
+  return [
+    `<section class="chapter timeline" id="${TIMELINE_ANCHOR}">`,
+    `<h2>${TIMELINE_TITLE}</h2>`,
+    drawn
+      ? `<figure class="chart">${chart.svg}<figcaption>${esc(TIMELINE_CAPTION)} ${esc(TIMELINE_KEY)}</figcaption></figure>`
+      : '',
+    undated ? `<p class="subtitle">${esc(undated)}</p>` : '',
+    timeline.rows.length > 0
+      ? [
+          '<table class="marks">',
+          '<caption>Timeline marks in date order</caption>',
+          `<thead><tr>${TIMELINE_HEADERS.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
+          '<tbody>',
+          ...timeline.rows.map(
+            (row) =>
+              `<tr>${timelineCells(row)
+                .map((c) => `<td>${esc(flat(c))}</td>`)
+                .join('')}</tr>`,
+          ),
+          '</tbody>',
+          '</table>',
+        ].join('\n')
+      : '',
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function itemHtml(item: ReportItem): string {
@@ -165,11 +210,18 @@ const STYLE = [
   '.note p{white-space:pre-wrap;margin:0}.note .note-label{font-weight:bold;font-family:"Segoe UI",Helvetica,Arial,sans-serif;font-size:.85rem}',
   '.unverified .quote{background:#eee;border-left-style:dotted}',
   '.sources li{margin-bottom:.5rem;overflow-wrap:anywhere}',
+  '.chart{margin:1rem 0}.chart svg{display:block;max-width:100%;height:auto}',
+  '.chart figcaption{font-family:"Segoe UI",Helvetica,Arial,sans-serif;font-size:.85rem;margin-top:.4rem}',
+  '.marks{border-collapse:collapse;width:100%;margin:1rem 0;font-family:"Segoe UI",Helvetica,Arial,sans-serif;font-size:.8rem}',
+  '.marks caption{text-align:left;font-weight:bold;margin-bottom:.25rem}',
+  '.marks th,.marks td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}',
+  '.marks td:nth-child(-n+3){white-space:nowrap;overflow-wrap:normal}',
   tagRules,
   '@page{margin:18mm 16mm 20mm}',
   '@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}',
   '.toc{break-after:page}.chapter{break-before:page}',
   '.item,.quote,.sources li{break-inside:avoid}h2{break-after:avoid}',
+  '.chart,.marks tr{break-inside:avoid}',
   'a{color:inherit;text-decoration:none}',
   '*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}',
 ].join('\n');

@@ -1,3 +1,4 @@
+import { fromByteArray } from 'base64-js';
 import { formatCiteToken } from './cite-token';
 import { escapeMarkdownLine, escapeMarkdownLines } from './markdown-escape';
 import {
@@ -18,7 +19,17 @@ import {
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
-import type { Report, ReportItem } from './report-types';
+import type { Report, ReportChart, ReportItem, ReportTimeline } from './report-types';
+import {
+  TIMELINE_ANCHOR,
+  TIMELINE_CAPTION,
+  TIMELINE_HEADERS,
+  TIMELINE_KEY,
+  TIMELINE_TITLE,
+  timelineAlt,
+  timelineCells,
+  timelineUndatedNote,
+} from './report-timeline';
 
 export const UNVERIFIED_ANCHOR = 'could-not-be-verified';
 export const SOURCES_ANCHOR = 'sources';
@@ -27,9 +38,10 @@ export const SOURCES_ANCHOR = 'sources';
  * The report as Markdown. Every quote is a block quote preceded by its citation token in an
  * HTML comment (`<!-- [dossier:cite …] -->`, invisible once rendered), which Verify report
  * reads back with the quote under it; the citation follows in words. Everything the analyst
- * typed is escaped, so it renders as text.
+ * typed is escaped, so it renders as text. A pledge dossier opens with its timeline: `chart`'s
+ * SVG embedded as a data-URI image (nothing linked), a caption, and a table of the same marks.
  */
-export function writeMarkdown(report: Report): string {
+export function writeMarkdown(report: Report, chart?: ReportChart): string {
   const lines: string[] = [
     `# ${REPORT_TITLE}`,
     '',
@@ -41,6 +53,7 @@ export function writeMarkdown(report: Report): string {
     '',
   ];
   const toc = [
+    ...(report.timeline ? [{ id: TIMELINE_ANCHOR, title: TIMELINE_TITLE }] : []),
     ...report.sections.map((s) => ({ id: s.id, title: s.title })),
     ...(report.unverified.length > 0 ? [{ id: UNVERIFIED_ANCHOR, title: UNVERIFIED_TITLE }] : []),
     ...(report.sources.length > 0 ? [{ id: SOURCES_ANCHOR, title: SOURCES_TITLE }] : []),
@@ -50,6 +63,7 @@ export function writeMarkdown(report: Report): string {
     for (const entry of toc) lines.push(`- [${md(entry.title)}](#${entry.id})`);
     lines.push('');
   }
+  if (report.timeline) lines.push(...timelineLines(report.timeline, chart));
   for (const section of report.sections) {
     lines.push(`<a id="${section.id}"></a>`, '', `## ${md(section.title)}`, '');
     if (section.subtitle) lines.push(md(section.subtitle), '');
@@ -79,6 +93,34 @@ export function writeMarkdown(report: Report): string {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function timelineLines(timeline: ReportTimeline, chart: ReportChart | undefined): string[] {
+  const lines = [`<a id="${TIMELINE_ANCHOR}"></a>`, '', `## ${TIMELINE_TITLE}`, ''];
+  if (chart && timeline.rows.length > 0) {
+    lines.push(
+      `![${md(timelineAlt(timeline))}](data:image/svg+xml;base64,${base64(chart.svg)})`,
+      '',
+      `${md(TIMELINE_CAPTION)} ${md(TIMELINE_KEY)}`,
+      '',
+    );
+  }
+  const undated = timelineUndatedNote(timeline);
+  if (undated) lines.push(md(undated), '');
+  if (timeline.rows.length > 0) {
+    lines.push(
+      `| ${TIMELINE_HEADERS.join(' | ')} |`,
+      `|${' --- |'.repeat(TIMELINE_HEADERS.length)}`,
+      ...timeline.rows.map((row) => `| ${timelineCells(row).map(md).join(' | ')} |`),
+      '',
+    );
+  }
+  return lines;
+}
+
+/** UTF-8 text as base64, for a data URI. */
+function base64(text: string): string {
+  return fromByteArray(new TextEncoder().encode(text));
 }
 
 function itemLines(item: ReportItem): string[] {

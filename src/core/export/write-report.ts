@@ -1,4 +1,4 @@
-import type { Report, ReportFormat, ReportOptions } from './report-types';
+import type { Report, ReportChart, ReportFormat, ReportOptions } from './report-types';
 import { writeHtml } from './write-html';
 import { writeMarkdown } from './write-markdown';
 import { writeCsv } from './write-table';
@@ -10,18 +10,24 @@ const encoder = new TextEncoder();
 /**
  * The report as a file's bytes: Markdown, HTML and CSV as UTF-8 (CSV with a byte-order mark,
  * so Excel reads it as UTF-8), Word and Excel as their zip packages. The Word and Excel
- * libraries are loaded only when asked for. PDF is the HTML, printed by the host.
+ * libraries are loaded only when asked for. PDF is the HTML, printed by the host. `chart` is a
+ * pledge dossier's timeline as drawn outside core: HTML and Markdown embed its SVG, Word its
+ * PNG; CSV and Excel hold rows only.
  */
-export async function writeReport(report: Report, format: WritableFormat): Promise<Uint8Array> {
+export async function writeReport(
+  report: Report,
+  format: WritableFormat,
+  chart?: ReportChart,
+): Promise<Uint8Array> {
   switch (format) {
     case 'markdown':
-      return encoder.encode(writeMarkdown(report));
+      return encoder.encode(writeMarkdown(report, chart));
     case 'html':
-      return encoder.encode(writeHtml(report));
+      return encoder.encode(writeHtml(report, chart));
     case 'csv':
       return encoder.encode(`\uFEFF${writeCsv(report)}`);
     case 'docx':
-      return (await import('./write-docx')).writeDocx(report);
+      return (await import('./write-docx')).writeDocx(report, chart);
     case 'xlsx':
       return (await import('./write-xlsx')).writeXlsx(report);
   }

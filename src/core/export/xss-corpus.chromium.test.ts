@@ -4,13 +4,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/chromium';
 import { TestLibrary, importedDoc, libraryReport } from '../../../tests/report-library';
-import {
-  ACTIVE_CONTENT,
-  XSS_PAYLOADS,
-  XSS_SHORT,
-  XSS_TEXT,
-  xssTextFile,
-} from '../../../tests/xss-payloads';
+import { openInChromium as openPage } from '../../../tests/open-in-chromium';
+import { XSS_PAYLOADS, XSS_SHORT, XSS_TEXT, xssTextFile } from '../../../tests/xss-payloads';
 import { writeReport } from './write-report';
 
 /**
@@ -51,26 +46,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => browser?.close());
 
-/** Opens HTML as a page, with scripts allowed: only the document's own content can stop them. */
-async function openInChromium(html: string) {
-  const page = await browser!.newPage();
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
-  });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.waitForTimeout(100);
-  const pwned = await page.evaluate('window.__pwned');
-  const active = await page.locator(ACTIVE_CONTENT).count();
-  const text = await page.evaluate('document.body.innerText');
-  await page.close();
-  return { requests, dialogs, pwned, active, text: String(text) };
-}
+const openInChromium = (html: string) => openPage(browser!, html);
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 

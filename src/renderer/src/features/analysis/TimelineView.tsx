@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo, useState } from 'react';
-import { buildTimeline, type TimelineMark } from '@core/analysis';
+import { buildTimeline } from '@core/analysis';
 import { quoteOf } from '@core/annotations/selectors-of';
 import { TAG_LABELS } from '@core/model';
 import { ChartFrame } from '../../ui/ChartFrame';
@@ -8,19 +8,18 @@ import { keyedMarks } from '../../ui/plot-keys';
 import { PlotFigure } from '../../ui/PlotFigure';
 import { openAnnotation } from '../reader/reader-store';
 import { useRenderedMark, type AnalysisData } from './analysis-data';
+import { plottedMarks, timelinePlotOptions, type PlottedMark } from './timeline-plot';
 
 const LANES_PER_PAGE = 20;
 
 const KIND_LABELS = { pledge: 'pledge', supports: 'supports', contradicts: 'contradicts' } as const;
-/** A sign beside each linked mark, so the relation reads without colour or shape. */
-const KIND_SIGNS = { pledge: '', supports: '+', contradicts: '−' } as const;
 
-interface Row extends TimelineMark {
-  lane: string;
+interface Row extends PlottedMark {
   laneLabel: string;
-  key: string;
-  label: string;
 }
+
+/** What Enter or a click on a mark opens: its passage. */
+const keyOf = (m: PlottedMark) => `${m.annotation.docId}\u0000${m.annotation.id}`;
 
 /** Pledges' statement dates on a time axis, a lane per chain, with their evidence and critiques. */
 export function TimelineView({ data }: { data: AnalysisData }) {
@@ -39,90 +38,33 @@ export function TimelineView({ data }: { data: AnalysisData }) {
   const pages = Math.max(1, Math.ceil(timeline.lanes.length / LANES_PER_PAGE));
   const current = Math.min(page, pages - 1);
   const lanes = timeline.lanes.slice(current * LANES_PER_PAGE, (current + 1) * LANES_PER_PAGE);
-  const rows = useMemo<Row[]>(
-    () =>
-      lanes.flatMap((lane) =>
-        lane.marks.map((m) => {
-          const doc = data.library.docs.get(m.annotation.docId);
-          return {
-            ...m,
-            lane: lane.chainId,
-            laneLabel: lane.label,
-            key: `${m.annotation.docId}\u0000${m.annotation.id}`,
-            label: `${m.date}, ${TAG_LABELS[m.tag]}${m.kind === 'pledge' ? '' : `, ${KIND_LABELS[m.kind]}`}: ${quoteOf(m.annotation).slice(0, 80)} (${doc?.title ?? 'deleted document'})`,
-          };
-        }),
-      ),
-    [lanes, data],
-  );
+  const rows = useMemo<Row[]>(() => {
+    const labels = new Map(lanes.map((l) => [l.chainId, l.label]));
+    return plottedMarks(lanes, (m) => {
+      const doc = data.library.docs.get(m.annotation.docId);
+      return `${m.date}, ${TAG_LABELS[m.tag]}${m.kind === 'pledge' ? '' : `, ${KIND_LABELS[m.kind]}`}: ${quoteOf(m.annotation).slice(0, 80)} (${doc?.title ?? 'deleted document'})`;
+    }).map((m) => ({ ...m, laneLabel: labels.get(m.lane) ?? '' }));
+  }, [lanes, data]);
   useRenderedMark('timeline', true, rows);
 
-  const make = useCallback(() => {
-    const labels = new Map(lanes.map((l) => [l.chainId, l.label]));
-    const short = (id: string) => {
-      const text = labels.get(id) ?? id;
-      return text.length > 48 ? `${text.slice(0, 47)}…` : text;
-    };
-    const toDate = (d: string) => new Date(`${d}T00:00:00Z`);
-    const spans = lanes.map((l) => ({
-      lane: l.chainId,
-      x1: toDate((l.marks[0] as TimelineMark).date),
-      x2: toDate((l.marks.at(-1) as TimelineMark).date),
-    }));
-    const solid = rows.filter((r) => r.kind !== 'contradicts');
-    const hollow = rows.filter((r) => r.kind === 'contradicts');
-    const dot = (list: Row[], dashed: boolean) =>
-      Plot.dot(list, {
-        x: (r: Row) => toDate(r.date),
-        y: 'lane',
-        symbol: (r: Row) => TAG_LABELS[r.tag],
-        r: 6,
-        stroke: (r: Row) => TAG_LABELS[r.tag],
-        strokeWidth: 2,
-        fill: dashed ? 'white' : (r: Row) => TAG_LABELS[r.tag],
-        ...(dashed ? { strokeDasharray: '2,1.5' } : {}),
-        title: 'label',
-        render: keyedMarks(
-          (i) => (list[i] as Row).key,
-          (i) => (list[i] as Row).label,
-        ),
-      });
-    return Plot.plot({
-      marginLeft: 330,
-      marginRight: 30,
-      width: 1100,
-      height: 70 + lanes.length * 34,
-      x: { type: 'utc', label: 'Statement date', grid: true },
-      y: { domain: lanes.map((l) => l.chainId), tickFormat: short, label: null },
-      symbol: {
-        domain: ['Pledge', 'Evidence', 'Critique'],
-        range: ['square', 'circle', 'triangle'],
-        legend: true,
-      },
-      color: {
-        domain: ['Pledge', 'Evidence', 'Critique'],
-        range: ['#b8860b', '#1d6b3a', '#8f2a1d'],
-      },
-      marks: [
-        Plot.ruleY(spans, { y: 'lane', x1: 'x1', x2: 'x2', stroke: '#bbb', ariaHidden: 'true' }),
-        dot(solid, false),
-        dot(hollow, true),
-        Plot.text(
-          rows.filter((r) => r.kind !== 'pledge'),
-          {
-            x: (r: Row) => toDate(r.date),
-            y: 'lane',
-            text: (r: Row) => KIND_SIGNS[r.kind],
-            dy: -12,
-            fontSize: 13,
-            fontWeight: 'bold',
-            ariaHidden: 'true',
-          },
-        ),
-      ],
-      ariaLabel: 'Timeline of pledge chains',
-    });
-  }, [lanes, rows]);
+  const make = useCallback(
+    () =>
+      Plot.plot(
+        timelinePlotOptions(lanes, rows, {
+          width: 1100,
+          marginLeft: 330,
+          laneNames: true,
+          legend: true,
+          ariaLabel: 'Timeline of pledge chains',
+          render: (list) =>
+            keyedMarks(
+              (i) => keyOf(list[i] as PlottedMark),
+              (i) => (list[i] as PlottedMark).label,
+            ),
+        }),
+      ),
+    [lanes, rows],
+  );
 
   const table = (
     <table className="timeline-table">

@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { toByteArray } from 'base64-js';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationService } from '@core/annotations/annotation-service';
 import { describeRange } from '@core/anchoring';
@@ -130,6 +132,37 @@ describe('the export job', () => {
     );
     expect(response.counts.items).toBe(2);
     expect(new TextDecoder().decode(response.bytes)).not.toContain('three public servants');
+  });
+
+  it('draws a dossier’s timeline, and asks the page for its PNG for Word only', async () => {
+    // A 1×1 PNG: what the page would draw.
+    const png = toByteArray(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    );
+    const asked: string[] = [];
+    const rasterise = async ({ svg }: { svg: string }) => (asked.push(svg), png);
+    const dossier = { kind: 'dossier', pledgeId: ids.pledge! } as const;
+    const markdown = exported(
+      await runReportJob(exportJob(dossier), undefined, database, rasterise),
+    );
+    expect(new TextDecoder().decode(markdown.bytes)).toMatch(
+      /^!\[Timeline of the pledge chain .+\]\(data:image\/svg\+xml;base64,/m,
+    );
+    expect(asked).toEqual([]);
+    const docx = exported(
+      await runReportJob(exportJob(dossier, 'docx'), undefined, database, rasterise),
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^<svg [^>]*role="img"/);
+    const media = async (bytes: Uint8Array) =>
+      Object.keys((await JSZip.loadAsync(bytes)).files).filter((n) => n.startsWith('word/media/'));
+    expect(await media(docx.bytes)).toHaveLength(1);
+    // A page that cannot draw it: the table alone.
+    const failing = async () => Promise.reject(new Error('no canvas'));
+    const tableOnly = exported(
+      await runReportJob(exportJob(dossier, 'docx'), undefined, database, failing),
+    );
+    expect(await media(tableOnly.bytes)).toEqual([]);
   });
 
   it('fails with a reason when the scope names something no longer in the library', async () => {

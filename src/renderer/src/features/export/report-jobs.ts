@@ -8,11 +8,13 @@ import {
 import type {
   Report,
   ReportArrangement,
+  ReportChart,
   ReportFormat,
   ReportScope,
   VerifyResult,
 } from '@core/export/report-types';
 import type { DossierDb } from '../../db/schema';
+import type { Rasterise } from './chart-raster';
 import { loadReportLibrary } from './report-library';
 import { verifyAgainstLibrary } from '../verify/verify-library';
 
@@ -73,13 +75,35 @@ function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 /**
+ * A pledge dossier's timeline chart for the formats that show pictures: its SVG, and for Word
+ * a PNG of it by `rasterise` (the page, for a worker); without one, Word gets the table alone.
+ */
+async function chartFor(
+  report: Report,
+  format: ReportFormat,
+  rasterise: Rasterise | undefined,
+): Promise<ReportChart | undefined> {
+  if (!report.timeline || format === 'csv' || format === 'xlsx') return undefined;
+  // Plot and linkedom are loaded only for a dossier's chart.
+  const chart = (await import('./report-chart')).drawReportChart(report.timeline);
+  if (!chart || format !== 'docx' || !rasterise) return chart;
+  try {
+    return { ...chart, png: await rasterise(chart) };
+  } catch {
+    return chart;
+  }
+}
+
+/**
  * The report worker's work, callable without a worker: reads the library, builds the report
  * and writes it, or reads a report back and checks its quotes. It only ever reads the library.
+ * `rasterise` makes the PNG of a pledge dossier's chart for Word.
  */
 export async function runReportJob(
   request: ReportJobRequest,
   onProgress: (progress: ReportJobProgress) => void = () => undefined,
   database?: DossierDb,
+  rasterise?: Rasterise,
 ): Promise<ReportJobResponse> {
   const progress = throttled(onProgress);
   if (request.kind === 'verify') {
@@ -101,7 +125,8 @@ export async function runReportJob(
   );
   progress({ phase: 'writing', done: 0, total: 1 });
   // A PDF is the HTML report printed by the host.
-  const bytes = await writeReport(report, request.format === 'pdf' ? 'html' : request.format);
+  const format = request.format === 'pdf' ? 'html' : request.format;
+  const bytes = await writeReport(report, format, await chartFor(report, format, rasterise));
   return {
     kind: 'export',
     fileName: reportFileName(options, request.format),

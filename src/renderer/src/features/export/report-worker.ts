@@ -1,4 +1,5 @@
 import { JobClient } from '../../workers/job-client';
+import { serveChartRaster } from './chart-raster';
 import type { ReportJobProgress, ReportJobRequest, ReportJobResponse } from './report-jobs';
 
 /** The error a job ends with when the analyst cancels it. */
@@ -25,6 +26,8 @@ export function startReportJob(
   const worker = new Worker(new URL('../../workers/export.worker.ts', import.meta.url), {
     type: 'module',
   });
+  // The worker asks the page to draw a chart's PNG for Word.
+  serveChartRaster(worker);
   const client = new JobClient<ReportJobRequest, ReportJobResponse, ReportJobProgress>(worker);
   let cancelled = false;
   const transfer = request.kind === 'verify' ? [request.bytes.buffer] : [];
