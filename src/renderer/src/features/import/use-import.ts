@@ -123,7 +123,12 @@ export function useImport(): ImportController {
       // The journal records each file's stage as it goes and saves the summary at the end.
       const result = await importFiles(
         files,
-        { stations: pool.stations(), library: documentsRepo(), journal: importJournalRepo() },
+        {
+          stations: pool.stations(),
+          library: documentsRepo(),
+          journal: importJournalRepo(),
+          yieldTo: () => searchService.whenQueriesAnswered(),
+        },
         options,
       );
       if (result.files.some((f) => f.outcome === 'imported' || f.outcome === 'updated')) {
