@@ -158,12 +158,12 @@ async function importFolder(page: Page, dir: string, expected: number) {
   const start = performance.now();
   await (await chooser).setFiles(dir);
   await page
-    .getByRole('dialog', { name: 'Import summary' })
+    .getByRole('region', { name: 'Import summary' })
     .getByText(new RegExp(`^${expected} files:`))
     .waitFor({ timeout: 30 * 60_000 });
   const seconds = (performance.now() - start) / 1000;
   const summary = await page
-    .getByRole('dialog', { name: 'Import summary' })
+    .getByRole('region', { name: 'Import summary' })
     .locator('p')
     .first()
     .innerText();

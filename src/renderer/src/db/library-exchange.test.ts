@@ -5,6 +5,7 @@ import { BackupError } from '@core/exchange/backup-format';
 import { writeBackup } from '@core/exchange/backup-write';
 import { dumpLibrary, seedLibrary } from '../../../../tests/exchange-library';
 import { backupSource, restoreBackup } from './library-exchange';
+import { restoreJournal } from './restore-journal';
 import { DossierDb } from './schema';
 
 const opened: DossierDb[] = [];
@@ -163,5 +164,55 @@ describe('backup and restore', () => {
     expect((error as Error).name).toBe('CancelledError');
     expect(await target.documents.count()).toBe(0);
     expect(await target.annotations.count()).toBe(0);
+  });
+});
+
+describe('the record of restores while they run', () => {
+  const job = (id: string, owner?: string) => ({
+    id,
+    fileName: `${id}.dossier`,
+    startedAt: 1,
+    ...(owner ? { owner } : {}),
+  });
+
+  it('is on record while a restore runs and off it once written, refused or cancelled', async () => {
+    const source = await freshDb();
+    await seedLibrary(source);
+    const bytes = await backupOf(source);
+    const target = await freshDb();
+    let recorded: unknown[] = [];
+    await restoreBackup(target, bytes, {
+      job: job('done'),
+      onProgress: (p) => {
+        if (p.phase === 'checking') void target.restoreJobs.toArray().then((r) => (recorded = r));
+      },
+    });
+    expect(recorded).toEqual([job('done')]);
+    expect(await target.restoreJobs.count()).toBe(0);
+
+    const refused = restoreBackup(target, bytes.subarray(0, 100), { job: job('refused') });
+    await expect(refused).rejects.toBeInstanceOf(BackupError);
+    const signal = { aborted: false };
+    const cancelled = restoreBackup(await freshDb(), bytes, {
+      job: job('cancelled'),
+      signal,
+      onProgress: (p) => {
+        if (p.phase === 'writing') signal.aborted = true;
+      },
+    });
+    await expect(cancelled).rejects.toThrow('cancelled');
+    expect(await target.restoreJobs.count()).toBe(0);
+    expect(await opened.at(-1)!.restoreJobs.count()).toBe(0);
+  });
+
+  it('finds a restore whose window is gone as interrupted, once, and leaves a running one', async () => {
+    const database = await freshDb();
+    // Put on record as a restore does before it starts; its window then closed.
+    await database.restoreJobs.bulkPut([job('gone', 'w1'), job('running', 'w2')]);
+    const journal = restoreJournal(database);
+    const live = (j: { owner?: string }) => j.owner === 'w2';
+    expect((await journal.recover(live)).map((j) => j.fileName)).toEqual(['gone.dossier']);
+    expect(await journal.recover(live)).toEqual([]);
+    expect((await database.restoreJobs.toArray()).map((j) => j.id)).toEqual(['running']);
   });
 });

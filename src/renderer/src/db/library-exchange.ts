@@ -12,7 +12,7 @@ import {
   type MergeSummary,
 } from '@core/exchange/merge';
 import type { LibraryDocument } from '@core/exchange/records';
-import type { DossierDb } from './schema';
+import type { DossierDb, RestoreJob } from './schema';
 import { validRecord, validRecords } from './valid-records';
 
 /** Documents read (and written) per step: bounded memory, few round trips. */
@@ -95,7 +95,7 @@ export interface WriteOptions {
 export async function applyMergePlan(
   database: DossierDb,
   plan: Pick<MergePlan, 'documents' | 'annotations' | 'links' | 'importRuns'>,
-  options: WriteOptions = {},
+  options: WriteOptions & { jobId?: string } = {},
 ): Promise<void> {
   const tables = [
     database.documents,
@@ -104,6 +104,7 @@ export async function applyMergePlan(
     database.annotations,
     database.links,
     database.importRuns,
+    database.restoreJobs,
   ];
   const total = plan.documents.length;
   await database.transaction('rw', tables, async () => {
@@ -121,6 +122,8 @@ export async function applyMergePlan(
     await database.annotations.bulkPut(plan.annotations);
     await database.links.bulkPut(plan.links);
     await database.importRuns.bulkPut(plan.importRuns);
+    // Off the record with the rest: a restore is on record as running until it is written.
+    if (options.jobId !== undefined) await database.restoreJobs.delete(options.jobId);
     // Last look before the transaction commits: a cancel now still leaves nothing behind.
     throwIfCancelled(options.signal);
   });
@@ -135,21 +138,31 @@ export interface RestoreResult {
 /**
  * Restores a backup into an empty library, or merges it into a non-empty one. The whole file
  * is checked before anything is written, then everything is written in one transaction.
+ * With a `job`, the restore is on record while it runs (restoreJournal): one cut short by a
+ * closed window is found at the next start.
  */
 export async function restoreBackup(
   database: DossierDb,
   bytes: Uint8Array,
-  options: WriteOptions & { now?: number; newId?: () => string } = {},
+  options: WriteOptions & { now?: number; newId?: () => string; job?: RestoreJob } = {},
 ): Promise<RestoreResult> {
-  const backup = await readBackup(bytes, options);
-  throwIfCancelled(options.signal);
-  const snapshot = await librarySnapshot(database);
-  const plan = planMerge(backup, snapshot, {
-    now: options.now ?? Date.now(),
-    newId: options.newId ?? (() => crypto.randomUUID()),
-  });
-  await applyMergePlan(database, plan, options);
-  return { summary: plan.summary, restored: snapshot.documents.length === 0 };
+  const { job } = options;
+  if (job) await database.restoreJobs.put(job);
+  try {
+    const backup = await readBackup(bytes, options);
+    throwIfCancelled(options.signal);
+    const snapshot = await librarySnapshot(database);
+    const plan = planMerge(backup, snapshot, {
+      now: options.now ?? Date.now(),
+      newId: options.newId ?? (() => crypto.randomUUID()),
+    });
+    await applyMergePlan(database, plan, { ...options, jobId: job?.id });
+    return { summary: plan.summary, restored: snapshot.documents.length === 0 };
+  } catch (error) {
+    // Refused, cancelled or failed: nothing was written, and the analyst is told so now.
+    if (job) await database.restoreJobs.delete(job.id).catch(() => undefined);
+    throw error;
+  }
 }
 
 export { CancelledError };

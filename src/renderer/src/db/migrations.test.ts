@@ -50,7 +50,7 @@ describe('schema migrations', () => {
 
     const current = new DossierDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.documents.get('d1')).toEqual(record);
     expect(await current.contents.get('d1')).toMatchObject({ text: 'Old text' });
     expect(await current.annotations.count()).toBe(1);
@@ -79,7 +79,7 @@ describe('schema migrations', () => {
 
     const current = new DossierDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.searchIndex.count()).toBe(0);
     expect(await current.searchSegments.count()).toBe(0);
     expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
@@ -156,7 +156,7 @@ describe('schema v5', () => {
 
     const current = new DossierDb(NAME);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
     expect(await current.importRuns.get('r1')).toEqual(summary);
     expect(await current.links.count()).toBe(1);
@@ -169,6 +169,46 @@ describe('schema v5', () => {
       stage: 'queued',
     });
     expect(await current.importJobFiles.where('jobId').equals('j1').count()).toBe(1);
+    current.close();
+  });
+});
+
+describe('schema v6', () => {
+  it('v5 → v6 keeps the library and the import journal and adds an empty record of restores', async () => {
+    const v5 = new Dexie(NAME);
+    v5.version(5).stores({
+      documents: 'id, contentHash, date, importedAt, filePath',
+      contents: 'docId',
+      originals: 'docId',
+      annotations: 'id, docId, tag, createdAt, actor',
+      links: 'id, fromId, toId',
+      searchIndex: 'id',
+      searchSegments: 'key',
+      importRuns: 'id, startedAt',
+      importJobs: 'id, state',
+      importJobFiles: '[jobId+index], jobId',
+    });
+    await v5.open();
+    await v5.table('documents').add({ id: 'd1', title: 'Kept', contentHash: 'c'.repeat(64) });
+    const job = {
+      id: 'j1',
+      origin: 'folder',
+      label: 'f',
+      startedAt: 1,
+      total: 1,
+      state: 'running',
+    };
+    await v5.table('importJobs').add(job);
+    v5.close();
+
+    const current = new DossierDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(6);
+    expect(await current.documents.get('d1')).toMatchObject({ title: 'Kept' });
+    expect(await current.importJobs.get('j1')).toEqual(job);
+    expect(await current.restoreJobs.count()).toBe(0);
+    await current.restoreJobs.put({ id: 'r1', fileName: 'a.dossier', startedAt: 2 });
+    expect(await current.restoreJobs.get('r1')).toMatchObject({ fileName: 'a.dossier' });
     current.close();
   });
 });

@@ -255,7 +255,7 @@ describe('the annotation service over IndexedDB', () => {
 
 describe('schema', () => {
   it('opens at the current version with the queried indexes and no index on text', () => {
-    expect(database.verno).toBe(5);
+    expect(database.verno).toBe(6);
     const indexes = (table: string) =>
       database
         .table(table)
@@ -268,5 +268,6 @@ describe('schema', () => {
     expect(indexes('searchSegments')).toEqual([]);
     expect(indexes('importJobs')).toEqual(['state']);
     expect(indexes('importJobFiles')).toEqual(['jobId']);
+    expect(indexes('restoreJobs')).toEqual([]);
   });
 });

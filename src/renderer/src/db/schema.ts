@@ -26,6 +26,20 @@ export interface SavedSegment {
   builtAt: number;
 }
 
+/**
+ * A restore or merge of a backup that has not finished: written before it starts, removed in
+ * the transaction that writes the backup's records (or once it fails). One left behind by a
+ * window that is gone was interrupted, with nothing of it written.
+ */
+export interface RestoreJob {
+  id: string;
+  /** The backup's file name, as chosen. */
+  fileName: string;
+  startedAt: number;
+  /** The window that runs it, while it runs. */
+  owner?: string;
+}
+
 export const DB_NAME = 'dossier';
 
 /**
@@ -43,6 +57,7 @@ export class DossierDb extends Dexie {
   importRuns!: EntityTable<ImportRun, 'id'>;
   importJobs!: EntityTable<ImportJob, 'id'>;
   importJobFiles!: Table<JournalFile, [string, number]>;
+  restoreJobs!: EntityTable<RestoreJob, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -69,6 +84,8 @@ export class DossierDb extends Dexie {
     // v5: imports that have not finished, with each file's stage, so an interrupted import is
     // reported on the next start and the rest can be imported.
     this.version(5).stores({ importJobs: 'id, state', importJobFiles: '[jobId+index], jobId' });
+    // v6: restores that have not finished, so one cut short is reported at the next start.
+    this.version(6).stores({ restoreJobs: 'id' });
   }
 }
 

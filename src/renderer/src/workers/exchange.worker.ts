@@ -31,7 +31,17 @@ serveJobs<ExchangeRequest, ExchangeResponse, ExchangeProgress>(
         }
         return { type: 'backup', bytes };
       }
-      const result = await restoreBackup(db(), request.bytes, { signal, onProgress: report });
+      const job = {
+        id: crypto.randomUUID(),
+        fileName: request.fileName,
+        startedAt: Date.now(),
+        owner: request.owner,
+      };
+      const result = await restoreBackup(db(), request.bytes, {
+        signal,
+        onProgress: report,
+        job,
+      });
       return { type: 'restore', ...result };
     } finally {
       running = null;

@@ -126,6 +126,7 @@ export function ExchangeCenter({
         try {
           const { summary, restored } = await exchangeService.restore(
             await file.read(),
+            file.name,
             progress('Restore library'),
           );
           setState({

@@ -3,6 +3,7 @@ import type { MergeSummary } from '@core/exchange/merge';
 import { createExchangeClient } from '../../workers/clients';
 import type { JobClient } from '../../workers/job-client';
 import type { HostApi } from '../../host';
+import { holdWindowLock, windowId } from '../import/import-owner';
 import { searchService } from '../search/search-service';
 import type { ExchangeRequest, ExchangeResponse } from './exchange-protocol';
 import { recordBackup } from './storage';
@@ -40,10 +41,13 @@ class ExchangeService {
   /** Restores or merges a backup; the search index then takes in what came. */
   async restore(
     bytes: Uint8Array,
+    fileName: string,
     onProgress: (p: ExchangeProgress) => void,
   ): Promise<{ summary: MergeSummary; restored: boolean }> {
+    // Held before the restore is on record, so no other window takes it for interrupted.
+    await holdWindowLock();
     const reply = await this.worker().request(
-      { type: 'restore', bytes },
+      { type: 'restore', bytes, fileName, owner: windowId },
       [bytes.buffer as ArrayBuffer],
       onProgress,
     );

@@ -251,3 +251,34 @@ describe('an import with a journal', () => {
     expect(await database.importJobFiles.count()).toBe(0);
   });
 });
+
+describe('an import under a search', () => {
+  it('reads no new file while a search is being answered, and goes on once it is', async () => {
+    let clear: () => void = () => {};
+    let searching: Promise<void> | null = new Promise<void>((resolve) => (clear = resolve));
+    const read: number[] = [];
+    const files = [1, 2, 3].map((i) => ({
+      ...note(i),
+      read: async () => {
+        read.push(i);
+        return note(i).read();
+      },
+    }));
+    const done = importFiles(
+      files,
+      {
+        stations: [createIngestStation((r) => runIngestJob(r), documentsRepo(database))],
+        library: documentsRepo(database),
+        yieldTo: () => searching ?? Promise.resolve(),
+      },
+      { origin: 'files' },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(read).toEqual([]);
+    searching = null;
+    clear();
+    const run = await done;
+    expect(read).toEqual([1, 2, 3]);
+    expect(run.files.map((f) => f.outcome)).toEqual(['imported', 'imported', 'imported']);
+  });
+});

@@ -70,6 +70,8 @@ export type ImportDeps = {
   batchSize?: number;
   newId?: () => string;
   now?: () => number;
+  /** Waits while more urgent work runs (a search being answered) before each file is read. */
+  yieldTo?: () => Promise<void>;
 } & (
   | {
       /** Stations that parse and store (ingest workers); each gets `DEPTH` files at a time. */
@@ -267,6 +269,8 @@ class ImportRunner {
         this.ledger.settled(index, { ...cancelled, reason: 'import cancelled' });
         continue;
       }
+      // Searches go first: no new file while one is answered.
+      if (this.deps.yieldTo) await this.deps.yieldTo();
       this.current = file.relativePath;
       this.progress();
       try {

@@ -6,10 +6,12 @@ import type { ImportRun } from '../../db/import-run';
 import type { SourceFile } from '../../host';
 import { createIngestPool } from '../../workers/ingest-pool';
 import { searchService } from '../search/search-service';
+import { importActivity } from './import-activity';
 import { holdWindowLock, windowId } from './import-owner';
 import { describeImport, ImportQueue, type QueueState } from './import-queue';
 import type { ResumeOf } from './import-resume';
 import { importFiles, type ImportOptions, type ImportProgress } from './import-service';
+import { warmFiles } from './warm-files';
 
 let pool: ReturnType<typeof createIngestPool> | null = null;
 
@@ -89,6 +91,7 @@ export function useImport(): ImportController {
   async function runOne(request: ImportRequest, signal: AbortSignal): Promise<ImportRun> {
     const { files, origin, versionOf, password, encoding, resume } = request;
     setProgress({ done: 0, stored: 0, total: files.length, current: null, startedAt: Date.now() });
+    importActivity.set(true);
     // Progress arrives per file. People (and screen readers) take it in a few times a
     // second; redrawing it every frame of a long import only kept the page's thread busy.
     let latest: ImportProgress | null = null;
@@ -100,7 +103,9 @@ export function useImport(): ImportController {
         setProgress(latest);
       }, PROGRESS_INTERVAL_MS);
     };
+    const warming = new AbortController();
     try {
+      warmFiles(files, AbortSignal.any([signal, warming.signal]));
       pool ??= createIngestPool();
       // Held before the import is on record, so no other window takes it for interrupted.
       await holdWindowLock();
@@ -118,7 +123,12 @@ export function useImport(): ImportController {
       // The journal records each file's stage as it goes and saves the summary at the end.
       const result = await importFiles(
         files,
-        { stations: pool.stations(), library: documentsRepo(), journal: importJournalRepo() },
+        {
+          stations: pool.stations(),
+          library: documentsRepo(),
+          journal: importJournalRepo(),
+          yieldTo: () => searchService.whenQueriesAnswered(),
+        },
         options,
       );
       if (result.files.some((f) => f.outcome === 'imported' || f.outcome === 'updated')) {
@@ -128,7 +138,9 @@ export function useImport(): ImportController {
       return result;
     } finally {
       clearTimeout(timer);
+      warming.abort();
       setProgress(null);
+      importActivity.set(false);
     }
   }
 

@@ -2,6 +2,7 @@ import { describeRepairs } from '@core/library-check';
 import { annotationsRepo } from '../../db/annotations-repo';
 import { importJournalRepo, type InterruptedImport } from '../../db/import-journal-repo';
 import { libraryCheckRepo } from '../../db/library-check-repo';
+import { restoreJournal } from '../../db/restore-journal';
 import { holdWindowLock, openWindows } from '../import/import-owner';
 import { readTextAgain } from '../import/use-import';
 import { searchService } from '../search/search-service';
@@ -45,9 +46,9 @@ export function startupCheck(): Promise<StartupReport> {
   started ??= (async () => {
     await holdWindowLock();
     const open = await openWindows();
-    const interrupted = await importJournalRepo().recover(
-      (job) => job.owner !== undefined && open.has(job.owner),
-    );
+    const isLive = (job: { owner?: string }) => job.owner !== undefined && open.has(job.owner);
+    const interrupted = await importJournalRepo().recover(isLive);
+    const restores = await restoreJournal().recover(isLive);
     const outcome = await checkAndRepair(libraryCheckRepo(), readTextAgain);
     const notes = await saveLeftDrafts(
       (id) => annotationsRepo().get(id),
@@ -59,6 +60,11 @@ export function startupCheck(): Promise<StartupReport> {
     const repairs = newlyOrphaned(orphans)
       ? outcome.lines
       : describeRepairs({ ...report, repairs: { ...report.repairs, orphanAnnotations: [] } });
+    for (const job of restores) {
+      repairs.push(
+        `The restore from “${job.fileName}” was interrupted when Dossier closed: nothing of it was written, and the library is as it was before. Restore it again with More › Restore library.`,
+      );
+    }
     if (notes > 0) {
       repairs.push(
         notes === 1

@@ -1,5 +1,7 @@
 import type { FacetFilters, FacetGroup } from '@core/search/query/facets';
 import { hasFilters } from '@core/search/query/facets';
+import { useStore } from '../../ui/store';
+import { importActivity } from '../import/import-activity';
 import { FacetPanel } from './FacetPanel';
 import { Highlighted } from './Highlighted';
 import { onResultKeys } from './use-result-keys';
@@ -21,6 +23,7 @@ function countLine(total: number, shown: number, tookMs: number): string {
 }
 
 export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Props) {
+  const importing = useStore(importActivity);
   if (state.kind === 'idle' || state.kind === 'error') return null;
   if (state.kind === 'searching')
     return (
@@ -42,6 +45,7 @@ export function SearchResults({ state, filters, onToggle, onClear, onOpen }: Pro
         <p className="muted" role="status">
           {countLine(state.total, state.items.length, state.tookMs)}
           {state.total === 0 && filtered ? ' Some filters are on.' : ''}
+          {importing ? ' Documents being imported are searched once the import ends.' : ''}
         </p>
         <ol className="result-list" onKeyDown={onResultKeys}>
           {state.items.map((item) => (

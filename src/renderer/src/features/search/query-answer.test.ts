@@ -123,6 +123,51 @@ describe('queries in the index worker, over the sample collection in IndexedDB',
     ).toBe(1);
   });
 
+  it('answers from the texts it read before while an import holds the texts table', async () => {
+    const first = done(await ask('shelter'));
+    expect(first.items.length).toBeGreaterThan(0);
+    // A write transaction on the texts stays open until released, as an import's batch does,
+    // on a connection of its own as the import's worker has.
+    const importer = new DossierDb('dossier-query-answer');
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const writing = importer.transaction('rw', importer.contents, async () => {
+      await importer.contents.get('none');
+      holding();
+      let open = true;
+      void released.then(() => (open = false));
+      // Requests keep the transaction alive; it commits once released.
+      while (open) await importer.contents.get('none');
+    });
+    await held;
+    const late = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3000));
+    const again = await Promise.race([ask('shelter'), late]);
+    release();
+    await writing;
+    importer.close();
+    expect(again).not.toBe('waited');
+    expect(done(again as SearchAnswer).items).toEqual(first.items);
+  });
+
+  it('reads a text again once its document has a new version', async () => {
+    const oped = (await documentsRepo(database).list()).find((d) =>
+      d.title.startsWith('Complicit'),
+    );
+    const content = await documentsRepo(database).content(oped!.id);
+    expect(done(await ask('prosecuted')).items.map((i) => i.doc.id)).toContain(oped!.id);
+    const text = `${content!.text}\n\nA later paragraph names the harbourmaster Quillon.`;
+    await database.transaction('rw', database.documents, database.contents, async () => {
+      await database.contents.put({ ...content!, text });
+      await database.documents.put({ ...oped!, contentHash: 'f'.repeat(64), version: 2 });
+    });
+    await engine.handle({ type: 'rebuild' });
+    const [hit] = done(await ask('quillon')).items;
+    expect(hit?.doc.id).toBe(oped!.id);
+    expect(hit?.snippets[0]?.text).toContain('Quillon');
+  });
+
   it('reports a bad query with its position', async () => {
     expect(await ask('date:2015..2008')).toMatchObject({ ok: false, error: { position: 5 } });
   });

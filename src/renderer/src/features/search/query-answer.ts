@@ -1,10 +1,11 @@
-import type { DocumentRecord, Page } from '@core/model';
+import type { DocumentRecord, Page, Tag } from '@core/model';
 import type { Analyse } from '@core/search/engine/types';
 import type { FacetFilters, Facets } from '@core/search/query/facets';
 import type { QueryError } from '@core/search/query/parse';
 import { exactWords } from '@core/search/query/exact-words';
 import { libraryFacts, tagBits, type LibraryFacts } from '@core/search/query/library-facts';
 import { runQuery, type QueryEngine, type QueryHit } from '@core/search/query/run';
+import { TextCache } from '@core/search/text-cache';
 import { annotationsRepo } from '../../db/annotations-repo';
 import { documentsRepo } from '../../db/documents-repo';
 import type { DossierDb } from '../../db/schema';
@@ -32,37 +33,70 @@ export const PAGE_SIZE = 20;
 
 type Engine = QueryEngine & { numberOf(id: string): number };
 
+type Content = { text: string; pages?: Page[] };
+
+/** A read started ahead of the query that awaits it; its failure is that query's to report. */
+function readSoon<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}
+
+/** A stored text's version: it changes with each new version of the document. */
+const versionOf = (doc: DocumentRecord | undefined) =>
+  doc ? `${doc.contentHash}/${doc.version ?? 1}` : '';
+
 /**
  * Answers queries inside the index worker: the query runner over the engine, with the
  * library's details and its annotations' tags kept in memory between queries, in arrays by
  * the engine's document numbers (filters and facets read every result's), and texts read
- * from IndexedDB for the results shown.
+ * from IndexedDB for the results shown. Those texts are kept for the next queries (TextCache),
+ * so asking again, refining or paging does not read them again: a read of the texts waits
+ * while an import writes a batch of documents.
  */
 export function createQueryAnswerer(database?: DossierDb) {
-  let library: Promise<LibraryFacts<DocumentRecord>> | null = null;
-  let tags: Promise<Uint8Array> | null = null;
   const docs = () => documentsRepo(database);
+  // The library's details and its annotations' tags are read as soon as they change, not
+  // when the next query comes: that query then finds them read.
+  let listed: Promise<DocumentRecord[]> | null = null;
+  let library: Promise<LibraryFacts<DocumentRecord>> | null = null;
+  let tagRows: Promise<{ docId: string; tag: Tag }[]> | null = null;
+  let tags: Promise<Uint8Array> | null = null;
+  const texts = new TextCache<Content>();
+
+  /** A document's text, as of the version the library's details name. */
+  async function textOf(id: string, version: string): Promise<Content | undefined> {
+    const kept = texts.get(id, version);
+    if (kept) return kept;
+    const read = await docs().content(id);
+    if (!read) return undefined;
+    const content: Content = read.pages
+      ? { text: read.text, pages: read.pages }
+      : { text: read.text };
+    texts.set(id, version, content);
+    return content;
+  }
 
   return {
-    /** Forgets the cached details; call after imports and edits. */
+    /** Reads the library's details again; call after imports and edits. */
     invalidate() {
+      listed = readSoon(docs().list());
       library = null;
     },
-    /** Forgets the cached tags; call after any annotation was added, changed or removed. */
+    /** Reads the tags again; call after any annotation was added, changed or removed. */
     annotationsChanged() {
+      tagRows = readSoon(annotationsRepo(database).tagsByDocument());
       tags = null;
     },
     async answer(engine: Engine, analyse: Analyse, request: QueryRequest): Promise<SearchAnswer> {
       const numberOf = (id: string) => engine.numberOf(id);
-      library ??= docs()
-        .list()
-        .then((list) => libraryFacts(list, numberOf));
-      tags ??= annotationsRepo(database)
-        .tagsByDocument()
-        .then((list) => tagBits(list, numberOf));
+      listed ??= docs().list();
+      tagRows ??= annotationsRepo(database).tagsByDocument();
+      // Numbered when asked: segments attached since the read add numbers.
+      library ??= listed.then((list) => libraryFacts(list, numberOf));
+      tags ??= tagRows.then((list) => tagBits(list, numberOf));
       const facts = await library;
       const known = tags;
-      const contents = new Map<string, Promise<{ text: string; pages?: Page[] } | undefined>>();
+      const contents = new Map<string, Promise<Content | undefined>>();
       const answer = await runQuery(
         request.query,
         {
@@ -74,7 +108,7 @@ export function createQueryAnswerer(database?: DossierDb) {
           content: (id) => {
             let found = contents.get(id);
             if (!found) {
-              found = docs().content(id);
+              found = textOf(id, versionOf(facts.docs[numberOf(id)]));
               contents.set(id, found);
             }
             return found;

@@ -1,6 +1,7 @@
 import type { FacetFilters } from '@core/search/query/facets';
 import { onAnnotationsChanged } from '../../db/annotations-repo';
 import { createIndexClient } from '../../workers/clients';
+import { QueryGate } from './query-gate';
 import type { SearchAnswer } from './search-engine';
 
 export interface IndexStatus {
@@ -29,6 +30,7 @@ class SearchService {
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
   private repaired = false;
+  private readonly gate = new QueryGate();
 
   constructor() {
     // The index worker keeps the annotations' tags for filters and facets. It hears of each
@@ -81,9 +83,16 @@ class SearchService {
   /** One page of results: the best ones after the first `offset`, at least `shown` of them. */
   async query(query: string, filters?: FacetFilters, offset = 0, shown = 0): Promise<SearchAnswer> {
     await this.start();
-    const reply = await this.client.request({ type: 'query', query, filters, offset, shown });
+    const reply = await this.gate.run(() =>
+      this.client.request({ type: 'query', query, filters, offset, shown }),
+    );
     if (reply.type !== 'answer') throw new Error('index worker answered out of turn');
     return reply.answer;
+  }
+
+  /** Resolves once no query is being answered (or after a short wait): an import's turn. */
+  whenQueriesAnswered(): Promise<void> {
+    return this.gate.whenClear();
   }
 
   getStatus(): IndexStatus {
