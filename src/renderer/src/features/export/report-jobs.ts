@@ -6,6 +6,7 @@ import type {
   ReportScope,
   VerifyResult,
 } from '@core/export/report-types';
+import { writePrintHtml, type PrintedReport } from '@core/export/write-print-html';
 import type { DossierDb } from '../../db/schema';
 import { loadReportLibrary } from './report-library';
 import { verifyAgainstLibrary } from '../verify/verify-library';
@@ -19,6 +20,8 @@ export type ReportJobRequest =
       format: ReportFormat;
       /** Milliseconds since the epoch: the time the analyst pressed Export. */
       generatedAt: number;
+      /** A PDF for a host that prints in parts (the desktop app) rather than one document. */
+      printInParts?: boolean;
     }
   | { kind: 'verify'; name: string; bytes: Uint8Array<ArrayBuffer> };
 
@@ -34,8 +37,10 @@ export type ReportJobResponse =
   | {
       kind: 'export';
       fileName: string;
-      /** The file; for PDF, the HTML the host prints. */
+      /** The file; empty for PDF, which the host prints from `printed`. */
       bytes: Uint8Array<ArrayBuffer>;
+      /** For PDF: the report written to print. */
+      printed?: PrintedReport;
       counts: Report['counts'];
     }
   | { kind: 'verify'; result: VerifyResult };
@@ -93,12 +98,12 @@ export async function runReportJob(
     progress({ phase: 'placing', done, total }),
   );
   progress({ phase: 'writing', done: 0, total: 1 });
-  // A PDF is the HTML report printed by the host.
-  const bytes = await writeReport(report, request.format === 'pdf' ? 'html' : request.format);
-  return {
-    kind: 'export',
-    fileName: reportFileName(options, request.format),
-    bytes: ownBuffer(bytes),
-    counts: report.counts,
-  };
+  const fileName = reportFileName(options, request.format);
+  if (request.format === 'pdf') {
+    // A PDF is the report written for paper, printed by the host.
+    const printed = writePrintHtml(report, request.printInParts === true);
+    return { kind: 'export', fileName, bytes: new Uint8Array(0), printed, counts: report.counts };
+  }
+  const bytes = await writeReport(report, request.format);
+  return { kind: 'export', fileName, bytes: ownBuffer(bytes), counts: report.counts };
 }
