@@ -114,3 +114,32 @@ export function childrenCpuMs(): number {
   // cutime and cstime are fields 16 and 17 of the whole line.
   return (Number(rest[13]) + Number(rest[14])) * TICK_MS;
 }
+
+/**
+ * CPU ms spent by Chromium's processes below this one from now until `stop`, processes that
+ * end meanwhile included (each process is read every `everyMs` and counted to its last read).
+ */
+export function sampleChromiumCpu(everyMs = 100): () => number {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = () => {
+    for (const { pid } of chromiumProcesses()) {
+      const stat = read(`/proc/${pid}/stat`);
+      if (!stat) continue;
+      const { ticks } = parseStat(stat);
+      if (!first.has(pid)) first.set(pid, started ? 0 : ticks * TICK_MS);
+      last.set(pid, ticks * TICK_MS);
+    }
+  };
+  let started = false;
+  sample();
+  started = true;
+  const timer = setInterval(sample, everyMs);
+  return () => {
+    clearInterval(timer);
+    sample();
+    let sum = 0;
+    for (const [pid, ms] of last) sum += ms - (first.get(pid) ?? 0);
+    return sum;
+  };
+}

@@ -83,8 +83,8 @@ export async function createHandlerTestKit(): Promise<HandlerTestKit> {
     defaultSaveDir: () => dirs.documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
     // Electron's printing is the OS boundary: a minimal real PDF stands in for its answer.
-    printToPdf: async (html) =>
-      new TextEncoder().encode(`%PDF-1.4\n% ${html.length} chars\n%%EOF\n`),
+    printToPdf: async (report) =>
+      new TextEncoder().encode(`%PDF-1.4\n% ${report.parts.length} parts\n%%EOF\n`),
     log: createLogFile({ dir: dirs.logsDir }),
     diagnostics: () => ({
       appVersion: '0.1.0',

@@ -1,3 +1,4 @@
+import type { PrintedReport } from '@core/export/write-print-html';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,16 @@ let registry: FileRegistry;
 let openResult: OpenDialogResult;
 let saveResult: SaveDialogResult;
 let dialogCalls: { kind: 'open' | 'save'; options: unknown }[];
-let printed: string[];
+let printed: PrintedReport[];
+/** A report to print, as the export worker writes it: parts of HTML and its headings. */
+const report: PrintedReport = {
+  title: 'Report',
+  parts: [
+    '<!doctype html><title>Report</title><h1 id="r">Pledges</h1><blockquote>Q</blockquote>',
+    '<p>Sources</p>',
+  ],
+  headings: [{ id: 'r', title: 'Pledges', level: 1 }],
+};
 
 // The dialogs are the OS boundary: they answer with whatever the test "user" chose.
 const dialog: DialogFunctions<SenderEventLike> = {
@@ -54,9 +64,9 @@ function deps(): HandlerDeps<SenderEventLike> {
     defaultSaveDir: () => documentsDir,
     isTrustedSender: (event) => isTrustedSenderEvent(policy, event),
     // Electron's printing is the OS boundary here: it answers with a minimal real PDF.
-    printToPdf: async (html) => {
-      printed.push(html);
-      return new TextEncoder().encode(`%PDF-1.4\n% ${html.length} chars\n%%EOF\n`);
+    printToPdf: async (report) => {
+      printed.push(report);
+      return new TextEncoder().encode(`%PDF-1.4\n% ${report.parts.length} parts\n%%EOF\n`);
     },
     log: createLogFile({ dir: join(root, 'logs') }),
     diagnostics: () => testDiagnostics,
@@ -105,7 +115,7 @@ describe('sender and request checks', () => {
         extension: 'csv',
         bytes: new Uint8Array([1]),
       }),
-      handlers['report:print-pdf'](foreignEvent, { suggestedName: 'r', html: '<p>x</p>' }),
+      handlers['report:print-pdf'](foreignEvent, { suggestedName: 'r', report }),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: false, error: /untrusted/ });
     expect(dialogCalls).toEqual([]);
@@ -141,8 +151,16 @@ describe('sender and request checks', () => {
     }
     expect(await handlers['report:print-pdf'](appEvent, { suggestedName: 'r' })).toMatchObject({
       ok: false,
-      error: /invalid request: html/,
+      error: /invalid request: report/,
     });
+    const noParts = { ...report, parts: [] };
+    expect(
+      await handlers['report:print-pdf'](appEvent, { suggestedName: 'r', report: noParts }),
+    ).toMatchObject({ ok: false, error: /invalid request: report\.parts/ });
+    const badLevel = { ...report, headings: [{ id: 'x', title: 'X', level: 4 }] };
+    expect(
+      await handlers['report:print-pdf'](appEvent, { suggestedName: 'r', report: badLevel }),
+    ).toMatchObject({ ok: false, error: /invalid request: report\.headings/ });
     expect(dialogCalls).toEqual([]);
     expect(printed).toEqual([]);
   });
@@ -319,17 +337,15 @@ describe('file:save for reports', () => {
 });
 
 describe('report:print-pdf', () => {
-  const html = '<!doctype html><title>Report</title><h1>Pledges</h1><blockquote>Q</blockquote>';
-
   it('asks where to save a .pdf, prints the HTML and writes the PDF there', async () => {
     const target = join(root, 'report.pdf');
     saveResult = { canceled: false, filePath: target };
     const result = await createHandlers(deps())['report:print-pdf'](appEvent, {
       suggestedName: 'dossier-report-2016-02-11.pdf',
-      html,
+      report,
     });
     expect(result).toEqual({ ok: true, value: { saved: true } });
-    expect(printed).toEqual([html]);
+    expect(printed).toEqual([report]);
     expect(await readFile(target, 'latin1')).toMatch(/^%PDF-1\.4\n/);
     expect(dialogCalls[0]?.options).toMatchObject({
       defaultPath: join(documentsDir, 'dossier-report-2016-02-11.pdf'),
@@ -340,7 +356,7 @@ describe('report:print-pdf', () => {
   it('prints nothing when the user cancels the save dialog', async () => {
     const result = await createHandlers(deps())['report:print-pdf'](appEvent, {
       suggestedName: 'r.pdf',
-      html,
+      report,
     });
     expect(result).toEqual({ ok: true, value: { saved: false } });
     expect(printed).toEqual([]);
@@ -353,7 +369,7 @@ describe('report:print-pdf', () => {
       ...deps(),
       printToPdf: () => Promise.reject(new Error('printing the report took longer than 300 s')),
     });
-    const result = await handlers['report:print-pdf'](appEvent, { suggestedName: 'r', html });
+    const result = await handlers['report:print-pdf'](appEvent, { suggestedName: 'r', report });
     expect(result).toEqual({ ok: false, error: 'printing the report took longer than 300 s' });
     expect(await readdir(root)).not.toContain('report.pdf');
   });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ZodError, ZodType } from 'zod';
+import type { PrintedReport } from '@core/export/write-print-html';
 import {
   ipcContract,
   type Diagnostics,
@@ -49,8 +50,8 @@ export interface HandlerDeps<E> {
   defaultSaveDir: () => string;
   /** True only for messages from the app's own page. */
   isTrustedSender: (event: E) => boolean;
-  /** Prints a report's HTML to PDF bytes (a hidden, offline window in the app). */
-  printToPdf: (html: string) => Promise<Uint8Array>;
+  /** Prints a report's parts to one PDF's bytes (hidden, offline windows in the app). */
+  printToPdf: (report: PrintedReport) => Promise<Uint8Array>;
   /** The desktop log: the page's entries, and main's notes on requests it refused or failed. */
   log: Pick<LogFile, 'path' | 'write' | 'recent'>;
   /** Versions and platform, as main reports them (app.getVersion(), process.versions, os). */
@@ -215,11 +216,11 @@ export function createHandlers<E>(deps: HandlerDeps<E>): IpcHandlers<E> {
       return { saved: true };
     }),
 
-    'report:print-pdf': guard('report:print-pdf', async ({ suggestedName, html }, event) => {
+    'report:print-pdf': guard('report:print-pdf', async ({ suggestedName, report }, event) => {
       // Where first: a cancelled dialog costs no printing.
       const path = await askWhereToSave(event, suggestedName, 'pdf');
       if (path === undefined) return { saved: false };
-      await writeFileAtomically(path, await deps.printToPdf(html));
+      await writeFileAtomically(path, await deps.printToPdf(report));
       return { saved: true };
     }),
   };

@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import { PdfJoiner } from '../core/export/pdf-join';
+import type { PrintedReport } from '../core/export/write-print-html';
 
 /**
- * Prints a report's HTML to PDF in a hidden window of its own. Only Electron *types* are
+ * Prints a report to PDF: each of its parts in a hidden window of its own, then joined. Only Electron *types* are
  * imported: index.ts hands in the BrowserWindow class and the window's session, so tests run
  * the whole sequence (temporary file, request filter, load, print, clean-up) in Node.
  */
@@ -46,34 +48,30 @@ function openPdfWindow(BrowserWindow: PdfWindowConstructor): PdfWindowLike {
   });
 }
 
-/** Page numbers in the footer: Chromium fills the pageNumber and totalPages spans. */
-export const PDF_FOOTER_TEMPLATE =
-  '<div style="width:100%;font-size:8px;font-family:sans-serif;color:#555;text-align:center;">' +
-  'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
-
+/**
+ * Each part is printed bare: its page numbers, contents' page numbers and outline are added
+ * when the parts are joined (pdf-join.ts), since only then are they known for the whole.
+ * Chromium's own footer and tagged structure would cost more than the rest of the print and
+ * be lost in the join. The page's size and margins come from the report's @page rule.
+ */
 export function printToPdfOptions(): PrintToPDFOptions {
   return {
     pageSize: 'A4',
+    preferCSSPageSize: true,
     printBackground: true,
-    displayHeaderFooter: true,
-    // An empty header, or Chromium prints its own (date, title) there.
-    headerTemplate: '<div></div>',
-    footerTemplate: PDF_FOOTER_TEMPLATE,
-    // The outline (bookmarks) follows the report's headings: its sections and appendix.
-    // Chromium builds it from the tagged PDF's structure, so it needs both.
-    generateDocumentOutline: true,
-    generateTaggedPDF: true,
-    margins: { top: 0.6, bottom: 0.7, left: 0.6, right: 0.6 },
+    displayHeaderFooter: false,
+    generateDocumentOutline: false,
+    generateTaggedPDF: false,
   };
 }
 
 /**
- * The report's own file is the only request the window may make. Pictures in a report are
+ * The report's own files are the only requests the windows may make. Pictures in a report are
  * data: URLs inside it (they never leave the process); anything else (a link that slipped into
  * a quote, a remote font) is refused.
  */
-export function isAllowedPdfRequest(url: string, reportUrl: string): boolean {
-  if (url === reportUrl) return true;
+export function isAllowedPdfRequest(url: string, reportUrls: ReadonlySet<string>): boolean {
+  if (reportUrls.has(url)) return true;
   return url.startsWith('data:');
 }
 
@@ -104,13 +102,18 @@ export interface PdfWindowLike {
 export type PdfWindowConstructor = new (options: BrowserWindowConstructorOptions) => PdfWindowLike;
 
 export interface PdfPrinterDeps {
-  /** Electron's BrowserWindow class (a stand-in in tests). */
+  /** Electron's BrowserWindow class (a stand-in in tests and in the benchmark). */
   BrowserWindow: PdfWindowConstructor;
   session: PdfSessionLike;
-  /** Where the report's HTML is written for the window to load; the system's temp folder. */
+  /** Where the report's parts are written for the windows to load; the system's temp folder. */
   tempDir?: string;
   timeoutMs?: number;
+  /** How many parts print at once, each in a window (a renderer process) of its own. */
+  windows?: number;
 }
+
+/** One window per core, up to four: each renders a part on its own core. */
+export const PDF_WINDOWS = Math.max(1, Math.min(4, availableParallelism()));
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -124,48 +127,107 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Returns a function printing HTML to PDF bytes. The HTML goes to a temporary file rather than
- * a data: URL, which Chromium caps at 2 MB, too small for a library's report.
+ * Returns a function printing a report to PDF bytes. Each part goes to a temporary file
+ * rather than a data: URL, which Chromium caps at 2 MB; parts print in parallel windows and
+ * are joined in order as they arrive, so joining overlaps printing.
  */
-export function createPdfPrinter(deps: PdfPrinterDeps): (html: string) => Promise<Uint8Array> {
-  let allowedUrl = '';
+export function createPdfPrinter(
+  deps: PdfPrinterDeps,
+): (report: PrintedReport) => Promise<Uint8Array> {
+  const allowed = new Set<string>();
   deps.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   deps.session.setPermissionCheckHandler(() => false);
   deps.session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedPdfRequest(details.url, allowedUrl);
-    if (!allowed) console.warn(`Dossier: the PDF window blocked a request to ${details.url}`);
-    callback({ cancel: !allowed });
+    const ok = isAllowedPdfRequest(details.url, allowed);
+    if (!ok) console.warn(`Dossier: the PDF window blocked a request to ${details.url}`);
+    callback({ cancel: !ok });
   });
-  // One print at a time: the request filter knows one report file.
+  // One report at a time: the request filter knows that report's files only.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const printOne = async (html: string): Promise<Uint8Array> => {
+  const printReport = async (report: PrintedReport): Promise<Uint8Array> => {
     const dir = await mkdtemp(join(deps.tempDir ?? tmpdir(), 'dossier-pdf-'));
-    const file = join(dir, 'report.html');
-    let window: PdfWindowLike | undefined;
-    try {
+    const open = new Set<PdfWindowLike>();
+    let stopped = false;
+    const printPart = async (html: string, index: number): Promise<Uint8Array> => {
+      const file = join(dir, `part-${index + 1}.html`);
+      const url = pathToFileURL(file).href;
       await writeFile(file, html, 'utf8');
-      allowedUrl = pathToFileURL(file).href;
-      window = openPdfWindow(deps.BrowserWindow);
-      const current = window;
-      const printed = (async () => {
-        await current.loadFile(file);
-        return current.webContents.printToPDF(printToPdfOptions());
+      if (stopped) throw new Error('printing stopped');
+      allowed.add(url);
+      const window = openPdfWindow(deps.BrowserWindow);
+      open.add(window);
+      try {
+        await window.loadFile(file);
+        return await window.webContents.printToPDF(printToPdfOptions());
+      } finally {
+        open.delete(window);
+        allowed.delete(url);
+        if (!window.isDestroyed()) window.destroy();
+        await rm(file, { force: true });
+      }
+    };
+    try {
+      const printed = inPool(report.parts, deps.windows ?? PDF_WINDOWS, printPart);
+      const joined = (async () => {
+        const joiner = await PdfJoiner.create();
+        for (const part of printed) await joiner.add(await part);
+        return joiner.finish({ headings: report.headings, title: report.title });
       })();
-      return await withTimeout(printed, deps.timeoutMs ?? PDF_TIMEOUT_MS);
+      return await withTimeout(joined, deps.timeoutMs ?? PDF_TIMEOUT_MS);
     } finally {
-      allowedUrl = '';
-      if (window && !window.isDestroyed()) window.destroy();
+      stopped = true;
+      for (const window of open) if (!window.isDestroyed()) window.destroy();
       await rm(dir, { recursive: true, force: true });
     }
   };
 
-  return (html) => {
+  return (report) => {
     const next = queue.then(
-      () => printOne(html),
-      () => printOne(html),
+      () => printReport(report),
+      () => printReport(report),
     );
     queue = next.catch(() => undefined);
     return next;
   };
+}
+
+/**
+ * Runs `work` on every item, at most `width` at a time, in order of the items; answers each
+ * item's promise. After a failure no further item starts, and the failure is every later
+ * item's answer too.
+ */
+export function inPool<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R>[] {
+  const settle = items.map(() => {
+    let resolve!: (value: R) => void;
+    let reject!: (reason: unknown) => void;
+    const promise = new Promise<R>((yes, no) => ((resolve = yes), (reject = no)));
+    return { promise, resolve, reject };
+  });
+  let next = 0;
+  let failed: unknown;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      const slot = settle[index]!;
+      if (failed !== undefined) {
+        slot.reject(failed);
+        continue;
+      }
+      try {
+        slot.resolve(await work(items[index]!, index));
+      } catch (error) {
+        failed ??= error;
+        slot.reject(error);
+      }
+    }
+  };
+  for (let i = 0; i < Math.max(1, width); i += 1) void lane();
+  // Answers nobody awaits (after a failure) must not count as unhandled.
+  for (const slot of settle) slot.promise.catch(() => undefined);
+  return settle.map((slot) => slot.promise);
 }

@@ -19,7 +19,7 @@ import {
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
-import type { Report, ReportChart, ReportItem, ReportTimeline } from './report-types';
+import type { Citation, Report, ReportChart, ReportItem, ReportTimeline } from './report-types';
 import {
   TIMELINE_ANCHOR,
   TIMELINE_CAPTION,
@@ -47,33 +47,8 @@ export const CITE_ATTRIBUTE = 'data-dossier-cite';
  * written), a caption, and a table of the same marks.
  */
 export function writeHtml(report: Report, chart?: ReportChart): string {
-  const title = `${REPORT_TITLE} — ${scopeLine(report)} — ${report.options.generatedAt.toISOString().slice(0, 10)}`;
-  const toc = [
-    ...(report.timeline ? [{ id: TIMELINE_ANCHOR, title: TIMELINE_TITLE }] : []),
-    ...report.sections.map((s) => ({ id: s.id, title: s.title })),
-    ...(report.unverified.length > 0 ? [{ id: UNVERIFIED_ANCHOR, title: UNVERIFIED_TITLE }] : []),
-    ...(report.sources.length > 0 ? [{ id: SOURCES_ANCHOR, title: SOURCES_TITLE }] : []),
-  ];
-  const parts: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="generator" content="Dossier">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<header>',
-    `<h1>${REPORT_TITLE}</h1>`,
-    `<p class="meta">${esc(`${scopeLine(report)} · ${arrangementLine(report)} · Generated ${timestamp(report.options.generatedAt)}`)}</p>`,
-    `<p class="counts">${esc(countsLine(report))}</p>`,
-    `<p class="legend">${TAGS.map((t) => `<span class="tag tag-${t}">${tagLabel(t)}</span>`).join(' ')}</p>`,
-    '</header>',
-  ];
+  const toc = tocEntries(report);
+  const parts: string[] = [htmlHead(report, STYLE), '<body>', headerHtml(report)];
   if (toc.length > 0) {
     parts.push('<nav class="toc" aria-labelledby="contents"><h2 id="contents">Contents</h2><ol>');
     for (const e of toc) parts.push(`<li><a href="#${e.id}">${esc(e.title)}</a></li>`);
@@ -96,7 +71,7 @@ export function writeHtml(report: Report, chart?: ReportChart): string {
       `<section class="chapter unverified" id="${UNVERIFIED_ANCHOR}">`,
       `<h2>${UNVERIFIED_TITLE}</h2>`,
       `<p class="subtitle">${esc(UNVERIFIED_INTRO)}</p>`,
-      ...report.unverified.map(itemHtml),
+      ...report.unverified.map((item) => itemHtml(item)),
       '</section>',
     );
   }
@@ -106,9 +81,7 @@ export function writeHtml(report: Report, chart?: ReportChart): string {
       `<h2>${SOURCES_TITLE}</h2>`,
       `<p class="subtitle">${esc(SOURCES_INTRO)}</p>`,
       '<ol class="sources">',
-      ...report.sources.map(
-        (s) => `<li><strong>${esc(flat(s.title))}</strong><br>${esc(sourceLine(s))}</li>`,
-      ),
+      ...report.sources.map(sourceHtml),
       '</ol>',
       '</section>',
     );
@@ -117,12 +90,21 @@ export function writeHtml(report: Report, chart?: ReportChart): string {
   return parts.join('\n');
 }
 
+/** A pledge dossier's timeline as a section of the report, after its contents. */
 function timelineHtml(timeline: ReportTimeline, chart: ReportChart | undefined): string {
-  const undated = timelineUndatedNote(timeline);
-  const drawn = chart && timeline.rows.length > 0;
   return [
     `<section class="chapter timeline" id="${TIMELINE_ANCHOR}">`,
     `<h2>${TIMELINE_TITLE}</h2>`,
+    timelineBody(timeline, chart),
+    '</section>',
+  ].join('\n');
+}
+
+/** The timeline's chart (when drawn), what is not drawn, and a table of its marks. */
+export function timelineBody(timeline: ReportTimeline, chart: ReportChart | undefined): string {
+  const undated = timelineUndatedNote(timeline);
+  const drawn = chart && timeline.rows.length > 0;
+  return [
     drawn
       ? `<figure class="chart">${chart.svg}<figcaption>${esc(TIMELINE_CAPTION)} ${esc(TIMELINE_KEY)}</figcaption></figure>`
       : '',
@@ -143,13 +125,64 @@ function timelineHtml(timeline: ReportTimeline, chart: ReportChart | undefined):
           '</table>',
         ].join('\n')
       : '',
-    '</section>',
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-function itemHtml(item: ReportItem): string {
+/** The document's title: what the report is, its scope and its day. */
+export function reportTitle(report: Report): string {
+  return `${REPORT_TITLE} — ${scopeLine(report)} — ${report.options.generatedAt.toISOString().slice(0, 10)}`;
+}
+
+/** From the doctype to the end of `<head>`, with the given stylesheet inline. */
+export function htmlHead(report: Report, style: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="generator" content="Dossier">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(reportTitle(report))}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+  ].join('\n');
+}
+
+/** The report's title block: scope, arrangement, when, the counts and the tags' legend. */
+export function headerHtml(report: Report, h1 = `<h1>${REPORT_TITLE}</h1>`): string {
+  return [
+    '<header>',
+    h1,
+    `<p class="meta">${esc(`${scopeLine(report)} · ${arrangementLine(report)} · Generated ${timestamp(report.options.generatedAt)}`)}</p>`,
+    `<p class="counts">${esc(countsLine(report))}</p>`,
+    `<p class="legend">${TAGS.map((t) => `<span class="tag tag-${t}">${tagLabel(t)}</span>`).join(' ')}</p>`,
+    '</header>',
+  ].join('\n');
+}
+
+/** The headings the contents list leads to, in report order. */
+export function tocEntries(report: Report): { id: string; title: string }[] {
+  return [
+    ...(report.timeline ? [{ id: TIMELINE_ANCHOR, title: TIMELINE_TITLE }] : []),
+    ...report.sections.map((s) => ({ id: s.id, title: s.title })),
+    ...(report.unverified.length > 0 ? [{ id: UNVERIFIED_ANCHOR, title: UNVERIFIED_TITLE }] : []),
+    ...(report.sources.length > 0 ? [{ id: SOURCES_ANCHOR, title: SOURCES_TITLE }] : []),
+  ];
+}
+
+export function sourceHtml(s: Citation): string {
+  return `<li><strong>${esc(flat(s.title))}</strong><br>${esc(sourceLine(s))}</li>`;
+}
+
+/**
+ * One quote with everything said of it. `cite` adds the citation token Verify report reads
+ * back; a printed report has no use for it (a PDF is not read back).
+ */
+export function itemHtml(item: ReportItem, cite = true): string {
   const head = [
     `<span class="tag tag-${item.tag}">${tagLabel(item.tag)}</span>`,
     ...itemHeadParts(item).map(esc),
@@ -159,7 +192,9 @@ function itemHtml(item: ReportItem): string {
   return [
     `<article class="item item-${item.tag}">`,
     `<p class="head">${head}</p>`,
-    `<blockquote class="quote quote-${item.tag}" ${CITE_ATTRIBUTE}="${esc(formatCiteToken(item.citation))}">${esc(item.quote)}</blockquote>`,
+    cite
+      ? `<blockquote class="quote quote-${item.tag}" ${CITE_ATTRIBUTE}="${esc(formatCiteToken(item.citation))}">${esc(item.quote)}</blockquote>`
+      : `<blockquote class="quote quote-${item.tag}">${esc(item.quote)}</blockquote>`,
     `<p class="cite">${esc(citationLine(item.citation))}</p>`,
     details.length > 0
       ? `<dl class="details">${details.map((d) => `<dt>${esc(d.label)}</dt><dd>${esc(d.value)}</dd>`).join('')}</dl>`

@@ -17,6 +17,29 @@ export type FileRef = z.infer<typeof FileRefSchema>;
 
 /** The largest report HTML the page may hand to main to print (a whole library's). */
 export const MAX_REPORT_CHARS = 256 * 1024 * 1024;
+/** Parts of a report to print, and headings in it: far more than a library's report has. */
+export const MAX_REPORT_PARTS = 10_000;
+export const MAX_REPORT_HEADINGS = 1_000_000;
+
+/** A report to print (write-print-html's PrintedReport): parts of HTML and their headings. */
+export const PrintedReportSchema = z
+  .object({
+    title: z.string().max(1000),
+    parts: z.array(z.string().max(MAX_REPORT_CHARS)).min(1).max(MAX_REPORT_PARTS),
+    headings: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(200),
+          title: z.string().max(10_000),
+          level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+        }),
+      )
+      .max(MAX_REPORT_HEADINGS),
+  })
+  .refine(
+    (r) => r.parts.reduce((n, part) => n + part.length, 0) <= MAX_REPORT_CHARS,
+    'report too large',
+  );
 /** Exported reports Verify report can read back. */
 export const VERIFIABLE_EXTENSIONS = ['html', 'htm', 'md', 'markdown', 'docx', 'csv'] as const;
 /** Backups of big libraries run to hundreds of megabytes. */
@@ -107,11 +130,11 @@ export const ipcContract = {
     }),
     response: z.object({ saved: z.boolean() }),
   },
-  /** Asks where to save, prints the report's HTML to PDF offline, and writes it there. */
+  /** Asks where to save, prints the report's parts to one PDF offline, and writes it there. */
   'report:print-pdf': {
     request: z.object({
       suggestedName: z.string().min(1).max(200),
-      html: z.string().max(MAX_REPORT_CHARS),
+      report: PrintedReportSchema,
     }),
     response: z.object({ saved: z.boolean() }),
   },

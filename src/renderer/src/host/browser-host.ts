@@ -69,7 +69,11 @@ export function createBrowserHost(): HostApi {
       }
     },
     diagnostics: browserDiagnostics,
-    printPdf: (_suggestedName, html) => printHtml(html),
+    printPdf: (_suggestedName, report) => {
+      if (report.parts.length !== 1) throw new Error('the browser prints a report as one document');
+      return printHtml(report.parts[0] ?? '');
+    },
+    printsInParts: false,
     onCommand: () => () => undefined,
   };
 }

@@ -70,8 +70,9 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
         problems: d.recentProblems,
       };
     },
-    printPdf: async (suggestedName, html) =>
-      unwrap(await api.printPdf({ suggestedName, html })).saved,
+    printPdf: async (suggestedName, report) =>
+      unwrap(await api.printPdf({ suggestedName, report })).saved,
+    printsInParts: true,
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };
 }

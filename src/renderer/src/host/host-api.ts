@@ -1,3 +1,4 @@
+import type { PrintedReport } from '@core/export/write-print-html';
 import type { LogEntry, LogRecord } from '@core/ipc/contract';
 
 /**
@@ -47,10 +48,13 @@ export interface HostApi {
   /** What the host knows for a diagnostic report. */
   diagnostics(): Promise<HostDiagnostics>;
   /**
-   * Makes a PDF of a report's HTML: the desktop app prints it offline and asks where to save
-   * it; the web app opens the browser's print dialog (Save as PDF). False when cancelled.
+   * Makes a PDF of a report written to print: the desktop app prints it offline in parts
+   * (`printsInParts`), joins them and asks where to save it; the web app opens the browser's
+   * print dialog on its one document (Save as PDF). False when cancelled.
    */
-  printPdf(suggestedName: string, html: string): Promise<boolean>;
+  printPdf(suggestedName: string, report: PrintedReport): Promise<boolean>;
+  /** Whether printPdf takes a report in parts (desktop) or as one document (web). */
+  readonly printsInParts: boolean;
   /** Commands from the host's own menus; returns an unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }

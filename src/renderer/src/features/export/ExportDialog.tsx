@@ -90,12 +90,13 @@ export function ExportDialog({ host, context, scope: startScope, onClose, onExpo
         arrangement: choices.arrangement,
         format: choices.format,
         generatedAt: Date.now(),
+        printInParts: host.printsInParts,
       });
       if (response.kind !== 'export') throw new Error('the worker answered another job');
       setSaving(true);
       const saved =
-        choices.format === 'pdf'
-          ? await host.printPdf(response.fileName, new TextDecoder().decode(response.bytes))
+        choices.format === 'pdf' && response.printed
+          ? await host.printPdf(response.fileName, response.printed)
           : await host.saveFile(
               response.fileName,
               response.bytes,

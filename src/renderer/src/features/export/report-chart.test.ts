@@ -6,6 +6,7 @@ import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '@core/export/build-report';
 import type { Report, ReportChart, ReportScope } from '@core/export/report-types';
+import { writePrintHtml } from '@core/export/write-print-html';
 import { writeReport } from '@core/export/write-report';
 import type { Annotation } from '@core/model';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../../../e2e/chromium';
@@ -98,6 +99,24 @@ describe('a pledge dossier report', () => {
     expect(html).not.toMatch(/<script/i);
     // Nothing linked from the chart: its one address is its namespace's name.
     expect(chart!.svg.match(/[a-z]+:\/\/[^"]*/gi)).toEqual(['http://www.w3.org/2000/svg']);
+  });
+
+  it('PDF: the report written to print holds the same timeline, in one document and in parts', () => {
+    const { built, chart } = dossierOf('Renata Osterby');
+    for (const split of [false, true]) {
+      const printed = writePrintHtml(built, split, undefined, chart);
+      expect(printed.headings.map((h) => h.id)).toContain('timeline');
+      const html = printed.parts.join('\n');
+      const { document } = parseHTML(html);
+      const section = document.querySelector('section.timeline')!;
+      expect(section.querySelector('h2')?.textContent).toBe('Timeline');
+      expect(dots(svgDocument(section.querySelector('figure svg')!.outerHTML))).toHaveLength(5);
+      const dates = [...section.querySelectorAll('table tbody tr td:first-child')].map(
+        (td) => td.textContent,
+      );
+      expect(dates).toEqual(SHELTER_ROWS.map((r) => r[0]));
+      expect(html).not.toMatch(/<script/i);
+    }
   });
 
   it('Markdown: the SVG as a data-URI image, then the table in date order', async () => {

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationService } from '@core/annotations/annotation-service';
 import { describeRange } from '@core/anchoring';
+import { PRINT_LINK_TO } from '@core/export/write-print-html';
 import { verifyReport } from '@core/export';
 import type { ReportScope } from '@core/export/report-types';
 import type { Tag } from '@core/model';
@@ -109,9 +110,27 @@ describe('the export job', () => {
       await runReportJob(exportJob({ kind: 'library' }, 'pdf'), undefined, database),
     );
     expect(response.fileName).toBe('dossier-report-2016-02-11.pdf');
-    const html = new TextDecoder().decode(response.bytes);
+    // The web app prints one document through the browser's print dialog.
+    expect(response.printed?.parts).toHaveLength(1);
+    const html = response.printed?.parts[0] ?? '';
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<blockquote');
+    expect(response.printed?.headings.map((h) => h.title)).toContain('Sources');
+  });
+
+  it('writes a PDF in parts for a host that prints in parts (the desktop app)', async () => {
+    const response = exported(
+      await runReportJob(
+        { ...exportJob({ kind: 'library' }, 'pdf'), printInParts: true },
+        undefined,
+        database,
+      ),
+    );
+    const parts = response.printed?.parts ?? [];
+    expect(parts.length).toBeGreaterThanOrEqual(1);
+    for (const part of parts) expect(part).toMatch(/^<!DOCTYPE html>/);
+    expect(parts.join('')).toContain(`href="${PRINT_LINK_TO}`);
   });
 
   it('writes a Word file as its zip package', async () => {

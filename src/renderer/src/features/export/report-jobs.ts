@@ -13,6 +13,7 @@ import type {
   ReportScope,
   VerifyResult,
 } from '@core/export/report-types';
+import { writePrintHtml, type PrintedReport } from '@core/export/write-print-html';
 import type { DossierDb } from '../../db/schema';
 import type { Rasterise } from './chart-raster';
 import { loadReportLibrary } from './report-library';
@@ -27,6 +28,8 @@ export type ReportJobRequest =
       format: ReportFormat;
       /** Milliseconds since the epoch: the time the analyst pressed Export. */
       generatedAt: number;
+      /** A PDF for a host that prints in parts (the desktop app) rather than one document. */
+      printInParts?: boolean;
     }
   | { kind: 'verify'; name: string; bytes: Uint8Array<ArrayBuffer> };
 
@@ -42,8 +45,10 @@ export type ReportJobResponse =
   | {
       kind: 'export';
       fileName: string;
-      /** The file; for PDF, the HTML the host prints. */
+      /** The file; empty for PDF, which the host prints from `printed`. */
       bytes: Uint8Array<ArrayBuffer>;
+      /** For PDF: the report written to print. */
+      printed?: PrintedReport;
       counts: Report['counts'];
     }
   | { kind: 'verify'; result: VerifyResult };
@@ -124,13 +129,14 @@ export async function runReportJob(
     progress({ phase: 'placing', done, total }),
   );
   progress({ phase: 'writing', done: 0, total: 1 });
-  // A PDF is the HTML report printed by the host.
-  const format = request.format === 'pdf' ? 'html' : request.format;
-  const bytes = await writeReport(report, format, await chartFor(report, format, rasterise));
-  return {
-    kind: 'export',
-    fileName: reportFileName(options, request.format),
-    bytes: ownBuffer(bytes),
-    counts: report.counts,
-  };
+  const fileName = reportFileName(options, request.format);
+  const chart = await chartFor(report, request.format, rasterise);
+  if (request.format === 'pdf') {
+    // A PDF is the report written for paper, printed by the host.
+    const inParts = request.printInParts === true;
+    const printed = writePrintHtml(report, inParts, undefined, chart);
+    return { kind: 'export', fileName, bytes: new Uint8Array(0), printed, counts: report.counts };
+  }
+  const bytes = await writeReport(report, request.format, chart);
+  return { kind: 'export', fileName, bytes: ownBuffer(bytes), counts: report.counts };
 }
