@@ -69,7 +69,11 @@ export function Reader({
   const pdf = usePdf(isPdf ? docId : null, record?.version ?? 1);
   const find = useFind(text, hits, hitsKey, hitFocus);
 
-  useEffect(() => setView(null), [docId]);
+  // Another document opens in its own default view, with nothing of the last one to show.
+  useEffect(() => {
+    setView(null);
+    setFocus(null);
+  }, [docId]);
 
   const current = find.ranges[find.index];
   const marks = useMemo<Mark[]>(() => {
