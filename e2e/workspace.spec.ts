@@ -67,6 +67,68 @@ test('the matrix total equals the table count, and a cell lists its passages', a
   );
 });
 
+test('a matrix of hundreds of rows draws the rows in view, and scrolls to the last', async ({
+  page,
+}) => {
+  await loadSamplesWithAnnotations(page);
+  // 300 more passages, each by an actor of its own: a matrix of over 300 rows.
+  const added = 300;
+  await page.evaluate(async (count) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('dossier');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('annotations', 'readwrite');
+    const store = tx.objectStore('annotations');
+    const all = await new Promise<Record<string, unknown>[]>((resolve) => {
+      const r = store.getAll();
+      r.onsuccess = () => resolve(r.result as Record<string, unknown>[]);
+    });
+    const first = all.find((a) => a.tag === 'evidence');
+    for (let i = 0; i < count; i += 1) {
+      store.put({ ...first, id: `bulk-${i}`, actor: `Bulk actor ${String(i).padStart(3, '0')}` });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, added);
+  await page.reload();
+  await openAnalysis(page, 'Matrix');
+  await page.getByLabel('Rows').selectOption('actor');
+  await page.getByLabel('Columns').selectOption('tag');
+  await expect(page.getByTestId('matrix-total')).toHaveText(String(SAMPLE_ANNOTATIONS + added));
+
+  const table = page.getByRole('table', { name: /Passages by actor/ });
+  const rowCount = Number(await table.getAttribute('aria-rowcount'));
+  expect(rowCount).toBeGreaterThan(added + 2);
+  // Only the rows in view and a few more are in the page.
+  const drawn = table.locator('tbody tr:not(.matrix-spacer)');
+  expect(await drawn.count()).toBeGreaterThan(5);
+  expect(await drawn.count()).toBeLessThan(80);
+
+  // The last actor's row comes into the page when scrolled to, and its count lists it.
+  await table.locator('xpath=..').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page.getByRole('button', { name: '1: Bulk actor 299, Evidence' }).click();
+  const passages = page.getByRole('region', { name: 'Passages in the cell' });
+  await expect(passages.getByRole('heading')).toHaveText('Bulk actor 299, Evidence: 1 passage');
+  await expect(page.getByRole('button', { name: '1: Bulk actor 299, Evidence' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // The row's total lists the same passage.
+  await page.getByRole('button', { name: '1: Bulk actor 299, all' }).click();
+  await expect(passages.getByRole('heading')).toHaveText('Bulk actor 299: 1 passage');
+  // Columns keep their widths as other rows scroll in.
+  const widths = () =>
+    table
+      .locator('thead th')
+      .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+  const atEnd = await widths();
+  await table.locator('xpath=..').evaluate((el) => el.scrollTo(0, 0));
+  await expect(page.getByRole('rowheader', { name: 'Bulk actor 000' })).toBeVisible();
+  expect(await widths()).toEqual(atEnd);
+});
+
 test('a gap query lists a pledge without evidence until evidence is linked to it', async ({
   page,
 }) => {

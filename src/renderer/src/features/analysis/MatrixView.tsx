@@ -5,6 +5,7 @@ import type { Annotation } from '@core/model';
 import { ChartFrame } from '../../ui/ChartFrame';
 import { PlotFigure } from '../../ui/PlotFigure';
 import { useRenderedMark, type AnalysisData } from './analysis-data';
+import { MatrixTable, type MatrixPick } from './MatrixTable';
 import { PassageList } from './PassageList';
 
 /** Columns beyond this many are summed into the chart's last one; the table shows them all. */
@@ -17,7 +18,7 @@ const shorten = (max: number) => (text: string) =>
 export function MatrixView({ data }: { data: AnalysisData }) {
   const [rows, setRows] = useState<Dimension>('tag');
   const [columns, setColumns] = useState<Dimension>('source');
-  const [picked, setPicked] = useState<{ row: string; column: string | null } | null>(null);
+  const [picked, setPicked] = useState<MatrixPick | null>(null);
   const matrix = useMemo(() => buildMatrix(data.library, rows, columns), [data, rows, columns]);
   useRenderedMark('matrix', true, matrix);
   const pickedIds = useMemo(() => {
@@ -80,75 +81,6 @@ export function MatrixView({ data }: { data: AnalysisData }) {
     });
   }, [matrix, rows, columns]);
 
-  const table = (
-    <table className="matrix-table">
-      <caption className="visually-hidden">
-        Passages by {DIMENSION_LABELS[rows].toLowerCase()} (rows) and{' '}
-        {DIMENSION_LABELS[columns].toLowerCase()} (columns)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">
-            {DIMENSION_LABELS[rows]} \ {DIMENSION_LABELS[columns]}
-          </th>
-          {matrix.columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
-      <tbody>
-        {matrix.rows.map((r, i) => (
-          <tr key={r}>
-            <th scope="row">{r}</th>
-            {matrix.cells[i]?.map((cell) => (
-              <td key={cell.column}>
-                {cell.ids.length > 0 ? (
-                  <button
-                    type="button"
-                    className="cell-count"
-                    aria-label={`${cell.ids.length}: ${r}, ${cell.column}`}
-                    aria-pressed={picked?.row === r && picked.column === cell.column}
-                    onClick={() => setPicked({ row: r, column: cell.column })}
-                  >
-                    {cell.ids.length}
-                  </button>
-                ) : (
-                  <span className="muted">0</span>
-                )}
-              </td>
-            ))}
-            <td className="total">
-              <button
-                type="button"
-                className="cell-count"
-                aria-label={`${matrix.rowTotals[i] ?? 0}: ${r}, all`}
-                onClick={() => setPicked({ row: r, column: null })}
-              >
-                {matrix.rowTotals[i]}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Total</th>
-          {matrix.columnTotals.map((n, i) => (
-            <td key={matrix.columns[i]} className="total">
-              {n}
-            </td>
-          ))}
-          <td className="total grand-total" data-testid="matrix-total">
-            {matrix.total}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
-
   return (
     <section className="view matrix-view" aria-label="Matrix">
       <header className="view-header">
@@ -179,7 +111,15 @@ export function MatrixView({ data }: { data: AnalysisData }) {
           title="Passages counted"
           fileName={`dossier-matrix-${rows}-${columns}`}
           startWith="table"
-          table={<div className="table-scroll">{table}</div>}
+          table={
+            <MatrixTable
+              matrix={matrix}
+              rows={rows}
+              columns={columns}
+              picked={picked}
+              onPick={setPicked}
+            />
+          }
           chart={<PlotFigure make={make} label="Matrix chart" />}
         />
         {picked ? (
