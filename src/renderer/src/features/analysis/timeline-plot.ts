@@ -58,6 +58,7 @@ export function timelinePlotOptions(
     const text = labels.get(id) ?? id;
     return text.length > 48 ? `${text.slice(0, 47)}…` : text;
   };
+  const { domain, x } = sideBySide(marks, settings);
   const spans = lanes.map((l) => ({
     lane: l.chainId,
     x1: toDate((l.marks[0] as TimelineMark).date),
@@ -65,7 +66,7 @@ export function timelinePlotOptions(
   }));
   const dot = (list: readonly PlottedMark[], hollow: boolean) =>
     Plot.dot(list, {
-      x: (r: PlottedMark) => toDate(r.date),
+      x,
       y: 'lane',
       symbol: (r: PlottedMark) => TAG_LABELS[r.tag],
       r: 6,
@@ -79,10 +80,10 @@ export function timelinePlotOptions(
   return {
     ...(settings.document ? { document: settings.document } : {}),
     marginLeft: settings.marginLeft,
-    marginRight: 30,
+    marginRight: MARGIN_RIGHT,
     width: settings.width,
     height: 70 + lanes.length * 34,
-    x: { type: 'utc', label: 'Statement date', grid: true },
+    x: { type: 'utc', label: 'Statement date', grid: true, domain, inset: INSET },
     y: {
       domain: lanes.map((l) => l.chainId),
       tickFormat: short,
@@ -111,7 +112,7 @@ export function timelinePlotOptions(
       Plot.text(
         marks.filter((r) => r.kind !== 'pledge'),
         {
-          x: (r: PlottedMark) => toDate(r.date),
+          x,
           y: 'lane',
           text: (r: PlottedMark) => KIND_SIGNS[r.kind],
           dy: -12,
@@ -122,5 +123,51 @@ export function timelinePlotOptions(
       ),
     ],
     ariaLabel: settings.ariaLabel,
+  };
+}
+
+const MARGIN_RIGHT = 30;
+/** Room inside the axis at either end, for marks set beside one on the first or last date. */
+const INSET = 12;
+/** Centre to centre, in pixels, of marks set side by side: a dot's width and a little air. */
+const APART = 13;
+const DAY = 86_400_000;
+
+/**
+ * Where each mark is drawn on the time axis. Marks of one lane on one date (a report that
+ * gives evidence and a critique the same day) would be drawn on top of each other, and the
+ * one underneath could be neither seen nor clicked: they are set side by side instead,
+ * centred on their date, a few pixels apart (a dot is a few days wide at most scales, so none
+ * moves further than the dots' own width from its date; its label gives the exact date).
+ * The axis's domain is the marks' span, set here so that pixels can be turned into time.
+ */
+function sideBySide(marks: readonly PlottedMark[], settings: TimelinePlotSettings) {
+  let min = Infinity;
+  let max = -Infinity;
+  const together = new Map<string, PlottedMark[]>();
+  for (const m of marks) {
+    const t = toDate(m.date).getTime();
+    min = Math.min(min, t);
+    max = Math.max(max, t);
+    const key = `${m.lane}\u0000${m.date}`;
+    const group = together.get(key);
+    if (group) group.push(m);
+    else together.set(key, [m]);
+  }
+  if (marks.length === 0) return { domain: undefined, x: (r: PlottedMark) => toDate(r.date) };
+  // One date only: a month either side, so that the axis has a span to place marks in.
+  if (min === max) [min, max] = [min - 30 * DAY, max + 30 * DAY];
+  const pixels = Math.max(1, settings.width - settings.marginLeft - MARGIN_RIGHT - 2 * INSET);
+  const perPixel = (max - min) / pixels;
+  const at = new Map<PlottedMark, Date>();
+  for (const group of together.values()) {
+    group.forEach((m, j) => {
+      const shift = (j - (group.length - 1) / 2) * APART * perPixel;
+      at.set(m, new Date(toDate(m.date).getTime() + shift));
+    });
+  }
+  return {
+    domain: [new Date(min), new Date(max)],
+    x: (r: PlottedMark) => at.get(r) ?? toDate(r.date),
   };
 }

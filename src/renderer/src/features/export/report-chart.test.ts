@@ -91,6 +91,25 @@ describe('a pledge dossier report', () => {
     expect(drawn.map((d) => d.querySelector('title')?.textContent?.slice(0, 10)).sort()).toEqual(
       SHELTER_ROWS.map((r) => r[0]),
     );
+    // The evidence and the critique of 2014-11-19 are side by side, centred on their date,
+    // not one on top of the other.
+    const at = (d: Element) => {
+      const [x, y] = (d.getAttribute('transform') ?? '').match(/[\d.]+/g)!.map(Number);
+      return { x: x!, y: y!, date: d.querySelector('title')?.textContent?.slice(0, 10) };
+    };
+    const [first, second] = drawn.map(at).filter((d) => d.date === '2014-11-19');
+    expect(second!.y).toBe(first!.y);
+    expect(Math.abs(second!.x - first!.x)).toBeGreaterThanOrEqual(12);
+    const others = drawn.map(at).filter((d) => d.date !== '2014-11-19');
+    const before = Math.max(...others.filter((d) => d.date! < '2014').map((d) => d.x));
+    const after = Math.min(...others.filter((d) => d.date! > '2015').map((d) => d.x));
+    const middle = (first!.x + second!.x) / 2;
+    expect(middle).toBeGreaterThan(before);
+    expect(middle).toBeLessThan(after);
+    // Centred: the midpoint is where a lone mark of that date would be, within a pixel.
+    const span = (after - before) / (Date.parse('2015-03-11') - Date.parse('2008-09-22'));
+    const expected = before + span * (Date.parse('2014-11-19') - Date.parse('2008-09-22'));
+    expect(Math.abs(middle - expected)).toBeLessThan(1);
     const rows = [...section.querySelectorAll('table tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
     );
