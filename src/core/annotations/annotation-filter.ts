@@ -82,3 +82,10 @@ export function sortRows(rows: readonly AnnotationRow[], key: SortKey, descendin
       a.annotation.createdAt - b.annotation.createdAt,
   );
 }
+
+/** The actors named in `actors` (blanks left out), most used first, then by name. */
+export function actorsByUse(actors: Iterable<string | undefined>): string[] {
+  const counts = new Map<string, number>();
+  for (const actor of actors) if (actor) counts.set(actor, (counts.get(actor) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+}

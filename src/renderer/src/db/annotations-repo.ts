@@ -1,4 +1,5 @@
 import type { AnnotationStore } from '@core/annotations/annotation-service';
+import { actorsByUse } from '@core/annotations/annotation-filter';
 import { TagSchema, type Annotation, type AnnotationLink, type Tag } from '@core/model';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { db, type DossierDb } from './schema';
@@ -42,14 +43,12 @@ export function annotationsRepo(database: DossierDb = db()) {
     },
     /** Actors named so far, most used first, for suggestions. */
     async actors(): Promise<string[]> {
-      const counts = new Map<string, number>();
+      const named: string[] = [];
       await database.annotations
         .where('actor')
         .above('')
-        .each((a) => {
-          if (a.actor) counts.set(a.actor, (counts.get(a.actor) ?? 0) + 1);
-        });
-      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+        .eachKey((actor) => named.push(String(actor)));
+      return actorsByUse(named);
     },
   };
 }

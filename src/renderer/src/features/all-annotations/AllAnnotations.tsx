@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
+  actorsByUse,
   filterRows,
   sortRows,
   toRows,
@@ -16,7 +17,6 @@ import {
   type Tag,
 } from '@core/model';
 import { useAnalysisData, useRenderedMark } from '../analysis/analysis-data';
-import { useActors } from '../annotations/use-library-annotations';
 import { DateRange } from '../../ui/DateRange';
 import { publishShownAnnotations } from './shown-annotations';
 
@@ -36,7 +36,11 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 export function AllAnnotations({ onOpen }: Props) {
   // The library as the analysis views share it: loaded once, kept current.
   const analysis = useAnalysisData();
-  const actors = useActors();
+  // Read from the library already loaded, not from the database again.
+  const actors = useMemo(
+    () => (analysis ? actorsByUse(analysis.library.annotations.map((a) => a.actor)) : []),
+    [analysis],
+  );
   const [filter, setFilter] = useState<AnnotationFilter>({});
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'date',
