@@ -83,10 +83,24 @@ export async function tokensOf(
   ctx: MatchContext,
   kind: 'terms' | 'words' = 'terms',
 ): Promise<AnalysedToken[]> {
-  const key = `${kind}\u0000${field}\u0000${doc}`;
+  const cached = ctx.tokenCache.get(tokenKey(doc, field, kind));
+  return cached ?? tokensIn(doc, field, await textOf(doc, field, ctx), ctx, kind);
+}
+
+const tokenKey = (doc: number, field: IndexField, kind: 'terms' | 'words') =>
+  `${kind}\u0000${field}\u0000${doc}`;
+
+/** As tokensOf, for a field's text already read. */
+export function tokensIn(
+  doc: number,
+  field: IndexField,
+  text: string,
+  ctx: MatchContext,
+  kind: 'terms' | 'words' = 'terms',
+): AnalysedToken[] {
+  const key = tokenKey(doc, field, kind);
   const cached = ctx.tokenCache.get(key);
   if (cached) return cached;
-  const text = await textOf(doc, field, ctx);
   const split = kind === 'words' ? ctx.words : ctx.analyse;
   const tokens = split(text, ctx.library.docs[doc]?.language ?? null);
   ctx.tokenCache.set(key, tokens);
