@@ -1,6 +1,7 @@
 import { MAX_WORD_LENGTH } from '../engine/analyse';
 import type { Analyse, AnalysedToken } from '../engine/types';
 import type { Highlight } from '../snippets';
+import { isSpaceCode } from '../space';
 import { findPhrase } from './phrase';
 
 // Not a word character before, nor a word character and an apostrophe ("o'" of "o'brien").
@@ -88,8 +89,6 @@ export function formMatcher(
 }
 
 const ASCII_WORD = /^[a-z0-9]+$/;
-// Made once: a literal written inside the loop would be a new object on every character.
-const SPACE = /\s/u;
 const UNSPACED_TEXT =
   /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -110,20 +109,21 @@ export function phraseFinder(
   // Apostrophes inside a word are dropped by the analyser ("do'nt" is "dont").
   const letters = [...first.term].join("['’]?");
   const pattern = new RegExp(`${BEFORE}${letters}`, 'giu');
+  // About the phrase's words and one more.
+  const guess = 8 * wanted.length + 2 * wanted.reduce((n, w) => n + w.term.length, 0);
   return (text, language) => {
     if (UNSPACED_TEXT.test(text)) return null;
     const out: Highlight[] = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
-      // About the phrase's words and one more, ended at a space so no word is cut; doubled
-      // while it holds too few words.
-      let size = 8 * wanted.length + 2 * wanted.reduce((n, w) => n + w.term.length, 0);
+      // Ended at a space so no word is cut; doubled while it holds too few words.
+      let size = guess;
       let tokens: AnalysedToken[];
       let end: number;
       for (;;) {
         end = start + size;
-        while (end < text.length && !SPACE.test(text[end] as string)) end += 1;
+        while (end < text.length && !isSpaceCode(text.charCodeAt(end))) end += 1;
         tokens = split(text.slice(start, end), language);
         if (tokens.length > wanted.length || end >= text.length) break;
         size *= 2;
