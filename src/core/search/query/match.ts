@@ -150,8 +150,16 @@ interface PhraseDocs {
   hits: Matches;
   /** By document number: 1 where the phrase stands. */
   present: Uint8Array;
-  /** By document number: the phrase's score there. */
-  scores: Float64Array;
+}
+
+/** By document number, the phrase's score: made only where hits are joined. */
+function scoresByNumber(hits: Matches, size: number): Float64Array {
+  const scores = new Float64Array(size);
+  for (let k = 0; k < hits.count; k += 1) {
+    const doc = hits.docs[k] as number;
+    if (doc < size) scores[doc] = hits.scores[k] as number;
+  }
+  return scores;
 }
 
 /**
@@ -191,6 +199,7 @@ function combine(
     const dropped = ctx.engine.matches(asked);
     for (let k = 0; k < dropped.count; k += 1) skip[dropped.docs[k] as number] = 1;
   }
+  const phraseScores = phrases.map((p) => scoresByNumber(p.hits, size));
   const docs: number[] = [];
   const scores: number[] = [];
   for (const hits of base) {
@@ -200,13 +209,16 @@ function combine(
       skip[doc] = 1;
       let score = termScore[doc] as number;
       let keep = true;
-      for (const { part, present, scores: phraseScores } of phrases) {
+      for (let p = 0; p < phrases.length; p += 1) {
+        const { part, present } = phrases[p] as PhraseDocs;
         const there = present[doc] === 1;
         if (part.presence === 'mustNot' ? there : part.presence === 'must' && !there) {
           keep = false;
           break;
         }
-        if (there && part.presence !== 'mustNot') score += phraseScores[doc] as number;
+        if (there && part.presence !== 'mustNot') {
+          score += (phraseScores[p] as Float64Array)[doc] as number;
+        }
       }
       if (keep) {
         docs.push(doc);
@@ -219,14 +231,11 @@ function combine(
 
 function byNumber(part: PhrasePart, hits: Matches, size: number): PhraseDocs {
   const present = new Uint8Array(size);
-  const scores = new Float64Array(size);
   for (let k = 0; k < hits.count; k += 1) {
     const doc = hits.docs[k] as number;
-    if (doc >= size) continue;
-    present[doc] = 1;
-    scores[doc] = hits.scores[k] as number;
+    if (doc < size) present[doc] = 1;
   }
-  return { part, hits, present, scores };
+  return { part, hits, present };
 }
 
 /** Which documents the words and phrases select, with scores, and what to highlight. */
