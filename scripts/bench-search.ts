@@ -11,6 +11,7 @@
  *   npm run bench:search -- --detail 1           # also each query's times (on stderr)
  */
 import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -147,6 +148,9 @@ interface Timings {
   /** The same of the CPU time each query took: what a busy machine disturbs least. */
   cpuMedian: number;
   cpuP95: number;
+  /** Garbage collections during the timed queries, and their pauses in all. */
+  gcCount: number;
+  gcMs: number;
 }
 
 /** Collects garbage (the child runs with --expose-gc), so what loading left is not collected
@@ -156,6 +160,15 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 async function timeQueries(run: (q: Query) => number | Promise<number>): Promise<Timings> {
   collect();
   for (const q of QUERIES) await run(q); // warm up
+  let gcCount = 0;
+  let gcMs = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcCount += 1;
+      gcMs += entry.duration;
+    }
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   const times: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < ROUNDS; r += 1) {
@@ -168,6 +181,9 @@ async function timeQueries(run: (q: Query) => number | Promise<number>): Promise
       cpu.push((used.user + used.system) / 1000);
     }
   }
+  // The observer is told of collections after they end: let it hear of the last ones.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  gcs.disconnect();
   if (args.has('--detail')) {
     const own = (list: number[], i: number) =>
       list
@@ -186,6 +202,8 @@ async function timeQueries(run: (q: Query) => number | Promise<number>): Promise
     p95: percentile(times, 0.95),
     cpuMedian: percentile(cpu, 0.5),
     cpuP95: percentile(cpu, 0.95),
+    gcCount,
+    gcMs,
   };
 }
 
@@ -340,6 +358,8 @@ async function child(engine: EngineName, size: number, phase: 'build' | 'load') 
       fullP95: full.p95,
       fullCpuMedian: full.cpuMedian,
       fullCpuP95: full.cpuP95,
+      fullGcCount: full.gcCount,
+      fullGcMs: full.gcMs,
       changed: after.changed,
       removeMs: after.removeMs,
       attachMs: after.attachMs,
@@ -420,7 +440,8 @@ function main() {
     console.log(
       `whole query layer (Dossier only: parsing, phrases, dates, facets, a page of 20): ` +
         `median ${fmt(d.fullMedian, 'ms')}, p95 ${fmt(d.fullP95, 'ms')} ` +
-        `(CPU time: median ${fmt(d.fullCpuMedian, 'ms')}, p95 ${fmt(d.fullCpuP95, 'ms')})`,
+        `(CPU time: median ${fmt(d.fullCpuMedian, 'ms')}, p95 ${fmt(d.fullCpuP95, 'ms')}; ` +
+        `${d.fullGcCount ?? 0} garbage collections, ${fmt(d.fullGcMs, 'ms')} in all)`,
     );
     console.log(
       `after ${d.changed ?? 0} documents removed or replaced (Dossier only): removal ` +

@@ -1,3 +1,5 @@
+import { isSpaceCode } from './space';
+
 export interface Highlight {
   start: number;
   end: number;
@@ -19,8 +21,6 @@ export interface SnippetOptions {
 }
 
 const ELLIPSIS = '…';
-// Made once: a literal written inside the loop would be a new object on every character.
-const SPACE = /\s/;
 const NEWLINES = /\n/g;
 
 function widenToWordBoundary(text: string, index: number, direction: -1 | 1): number {
@@ -29,7 +29,7 @@ function widenToWordBoundary(text: string, index: number, direction: -1 | 1): nu
   for (let step = 0; step < limit; step += 1) {
     const next = direction < 0 ? i - 1 : i;
     if (next < 0 || next >= text.length) break;
-    if (SPACE.test(text[next] ?? '')) break;
+    if (isSpaceCode(text.charCodeAt(next))) break;
     i += direction;
   }
   return Math.max(0, Math.min(text.length, i));
@@ -48,6 +48,16 @@ export function tightenSpan<T extends Highlight>(text: string, span: T): T {
   return start < end ? { ...span, start, end } : span;
 }
 
+/** Matches all inside the text, none empty, in order: used as they are, without a copy. */
+function usable(text: string, matches: readonly Highlight[]): boolean {
+  let start = 0;
+  for (const m of matches) {
+    if (!(m.end > m.start && m.start >= start && m.end <= text.length)) return false;
+    start = m.start;
+  }
+  return true;
+}
+
 /**
  * Builds short excerpts around match spans of `text`. Matches close together share one
  * excerpt; every match inside an excerpt is highlighted.
@@ -59,9 +69,11 @@ export function makeSnippets(
 ): Snippet[] {
   const context = options.context ?? 70;
   const maxSnippets = options.maxSnippets ?? 3;
-  const sorted = [...matches]
-    .filter((m) => m.end > m.start && m.start >= 0 && m.end <= text.length)
-    .sort((a, b) => a.start - b.start);
+  const sorted = usable(text, matches)
+    ? matches
+    : [...matches]
+        .filter((m) => m.end > m.start && m.start >= 0 && m.end <= text.length)
+        .sort((a, b) => a.start - b.start);
 
   const windows: { start: number; end: number; hits: Highlight[] }[] = [];
   for (const match of sorted) {

@@ -49,7 +49,10 @@ export function words(
   offset = 0,
 ): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
+  // One expression for every call, run to the end of the text with nothing else using it
+  // meanwhile: no copy of it and no iterator per text, which a query splits many of.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const raw = m[0];
     const start = offset + m.index;
     if (UNSPACED.test(raw)) {

@@ -49,8 +49,11 @@ interface Live {
   scratch?: Scratch;
   /** Words' places decoded for phrases, kept while the decoded total stays small. */
   decoded?: Map<string, WordPlaces>;
-  /** Per analysis language, index term → the words as written that give it. */
-  forms?: Map<string, Map<string, string[]>>;
+  /**
+   * Per analysis language, index term → the words as written that give it: one word as a
+   * string, as most terms have one, so a vocabulary of 100,000 words is not 100,000 arrays.
+   */
+  forms?: Map<string, Map<string, string | string[]>>;
   /** Postings of words typed in Thai, Lao, Khmer or Burmese (gram-terms.ts), per field. */
   grams?: Map<string, Postings[]>;
 }
@@ -356,7 +359,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return out;
   }
 
-  function formsOf(entry: Live, lang: string): Map<string, string[]> {
+  function formsOf(entry: Live, lang: string): Map<string, string | string[]> {
     entry.forms ??= new Map();
     let byTerm = entry.forms.get(lang);
     if (!byTerm) {
@@ -364,9 +367,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (const word of entry.segment.vocab.get(lang) ?? []) {
         const term = termOf(word, lang);
         if (term === null) continue;
-        const list = byTerm.get(term);
-        if (list) list.push(word);
-        else byTerm.set(term, [word]);
+        const known = byTerm.get(term);
+        if (known === undefined) byTerm.set(term, word);
+        else if (typeof known === 'string') byTerm.set(term, [known, word]);
+        else known.push(word);
       }
       entry.forms.set(lang, byTerm);
     }
@@ -378,7 +382,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (const entry of live) {
       for (const lang of entry.segment.vocab.keys()) {
         const byTerm = formsOf(entry, lang);
-        for (const term of terms) for (const word of byTerm.get(term) ?? []) out.add(word);
+        for (const term of terms) {
+          const found = byTerm.get(term);
+          if (typeof found === 'string') out.add(found);
+          else if (found) for (const word of found) out.add(word);
+        }
       }
     }
     return [...out];

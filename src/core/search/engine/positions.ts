@@ -1,5 +1,6 @@
 import { fromByteArray, toByteArray } from 'base64-js';
 import type { Word } from './analyse';
+import { isSpaceCode } from '../space';
 
 /**
  * Where each word of a document's body stands, so exact phrases are answered from the index
@@ -23,7 +24,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
     const c = text.charCodeAt(i);
     if (c === 46 || c === 33 || c === 63 || c === 59) {
-      if (i + 1 < to && SPACE.test(text[i + 1] as string)) return true;
+      if (i + 1 < to && isSpaceCode(text.charCodeAt(i + 1))) return true;
     } else if (isFullStop(c)) {
       return true;
     }
@@ -32,7 +33,6 @@ function endsSentence(text: string, from: number, to: number): boolean {
 }
 /** Khmer and Burmese full stops end a sentence with or without a space after them. */
 const isFullStop = (c: number): boolean => c === 0x17d4 || c === 0x17d5 || c === 0x104b;
-const SPACE = /\s/u;
 
 /** The place of each word (see above); `words` are `text`'s words in order. */
 export function placesOf(text: string, words: readonly Word[]): number[] {

@@ -52,32 +52,71 @@ function labelOf(group: FacetGroup, value: string): string {
 }
 
 type ValueGroup = Exclude<FacetGroup, 'tags'>;
-const VALUE_GROUPS: readonly ValueGroup[] = ['format', 'source', 'year'];
+
+/** Per value code, its place in name order, and per place, the code there. */
+interface NameOrder {
+  rank: Int32Array;
+  codes: Int32Array;
+}
 
 /**
- * Per value code, its place in name order (lowercased labels): worked out once per library,
- * so counting a query's facets sorts numbers. A big library has thousands of sources, and
+ * Each value's place in name order (lowercased labels): worked out once per library, so
+ * counting a query's facets sorts numbers. A big library has thousands of sources, and
  * names are compared lowercased, not through the locale, which would take longer still.
  */
-const nameRanks = new WeakMap<CodedValues, Int32Array>();
-function nameRank(group: ValueGroup, values: CodedValues): Int32Array {
-  let rank = nameRanks.get(values);
-  if (!rank) {
+const nameOrders = new WeakMap<CodedValues, NameOrder>();
+function nameOrder(group: ValueGroup, values: CodedValues): NameOrder {
+  let order = nameOrders.get(values);
+  if (!order) {
     const keys = values.values.map((v) => labelOf(group, v).toLowerCase());
-    const order = keys
+    const sorted = keys
       .map((_, code) => code)
       .sort((a, b) => {
         const x = keys[a] as string;
         const y = keys[b] as string;
         return x < y ? -1 : x > y ? 1 : a - b;
       });
-    rank = new Int32Array(keys.length);
-    order.forEach((code, place) => {
-      (rank as Int32Array)[code] = place;
+    const rank = new Int32Array(keys.length);
+    sorted.forEach((code, place) => {
+      rank[code] = place;
     });
-    nameRanks.set(values, rank);
+    order = { rank, codes: Int32Array.from(sorted) };
+    nameOrders.set(values, order);
   }
-  return rank;
+  return order;
+}
+
+/**
+ * Codes with a count, or chosen, most counted first, then by name: one number per code,
+ * (highest count − count) × values + place in name order, sorted as numbers, with no
+ * comparison called per pair and no array of objects.
+ */
+function byCountThenName(
+  group: ValueGroup,
+  values: CodedValues,
+  counts: Int32Array,
+  chosen: readonly number[],
+): Int32Array {
+  const { rank, codes } = nameOrder(group, values);
+  const size = values.values.length;
+  let most = 0;
+  let listed = chosen.length;
+  for (let code = 0; code < counts.length; code += 1) {
+    const count = counts[code] as number;
+    if (count > most) most = count;
+    if (count > 0) listed += 1;
+  }
+  const keys = new Float64Array(listed);
+  let k = 0;
+  for (const code of chosen) keys[k++] = most * size + (rank[code] as number);
+  for (let code = 0; code < counts.length; code += 1) {
+    const count = counts[code] as number;
+    if (count > 0) keys[k++] = (most - count) * size + (rank[code] as number);
+  }
+  keys.sort();
+  const out = new Int32Array(listed);
+  for (let i = 0; i < listed; i += 1) out[i] = codes[(keys[i] as number) % size] as number;
+  return out;
 }
 
 /**
@@ -90,33 +129,33 @@ function rowsOf(
   counts: Int32Array,
   chosen: readonly string[],
 ): FacetCount[] {
-  const codes: number[] = [];
+  const zero: number[] = [];
   for (const value of chosen) {
     const code = values.codeOf.get(value);
-    if (code !== undefined && counts[code] === 0) codes.push(code);
+    if (code !== undefined && counts[code] === 0) zero.push(code);
   }
-  counts.forEach((count, code) => {
-    if (count > 0) codes.push(code);
-  });
+  let codes: ArrayLike<number>;
   if (group === 'year') {
+    const years = zero;
+    counts.forEach((count, code) => {
+      if (count > 0) years.push(code);
+    });
     const key = (code: number) => values.values[code] || '9999';
-    codes.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    codes = years.sort((a, b) => (key(a) < key(b) ? -1 : 1));
   } else {
-    const rank = nameRank(group, values);
-    codes.sort(
-      (a, b) =>
-        (counts[b] as number) - (counts[a] as number) || (rank[a] as number) - (rank[b] as number),
-    );
+    codes = byCountThenName(group, values, counts, zero);
   }
-  const rows = codes.map((code) => {
+  const rows: FacetCount[] = [];
+  for (let i = 0; i < codes.length; i += 1) {
+    const code = codes[i] as number;
     const value = values.values[code] as string;
-    return {
+    rows.push({
       value,
       label: labelOf(group, value),
       count: counts[code] as number,
       selected: chosen.includes(value),
-    };
-  });
+    });
+  }
   // A chosen value the library no longer has still shows, so it can be unticked.
   for (const value of chosen) {
     if (!values.codeOf.has(value)) {
@@ -146,18 +185,12 @@ export function facetResults(
   filters: FacetFilters,
   inDates: (date: number) => boolean = () => true,
 ): { kept: Int32Array; facets: Facets } {
-  const groups = VALUE_GROUPS.map((group) => {
-    const values = library[group];
-    const chosen = new Uint8Array(values.values.length);
-    for (const value of filters[group]) {
-      const code = values.codeOf.get(value);
-      if (code !== undefined) chosen[code] = 1;
-    }
-    return { codes: values.codes, chosen, active: filters[group].length > 0 };
-  });
-  const [format, source, year] = groups as [Group, Group, Group];
-  const counts = VALUE_GROUPS.map((group) => new Int32Array(library[group].values.length));
-  const [formatCounts, sourceCounts, yearCounts] = counts as [Int32Array, Int32Array, Int32Array];
+  const format = groupOf(library, filters, 'format');
+  const source = groupOf(library, filters, 'source');
+  const year = groupOf(library, filters, 'year');
+  const formatCounts = new Int32Array(library.format.values.length);
+  const sourceCounts = new Int32Array(library.source.values.length);
+  const yearCounts = new Int32Array(library.year.values.length);
   let wanted = 0;
   for (const tag of filters.tags) wanted |= tagBit(tag);
   /** By tag bits, how many results have exactly those tags. */
@@ -193,10 +226,11 @@ export function facetResults(
       source: rowsOf('source', library.source, sourceCounts, filters.source),
       year: rowsOf('year', library.year, yearCounts, filters.year),
       tags: TAGS.map((tag) => {
+        const bit = tagBit(tag);
         let count = 0;
-        byTags.forEach((n, bits) => {
-          if ((bits & tagBit(tag)) !== 0) count += n;
-        });
+        for (let bits = 0; bits < byTags.length; bits += 1) {
+          if ((bits & bit) !== 0) count += byTags[bits] as number;
+        }
         return {
           value: tag,
           label: labelOf('tags', tag),
@@ -212,6 +246,17 @@ interface Group {
   codes: Int32Array;
   chosen: Uint8Array;
   active: boolean;
+}
+
+/** A group's value of every document, and which values are chosen, by code. */
+function groupOf(library: LibraryFacts, filters: FacetFilters, group: ValueGroup): Group {
+  const values = library[group];
+  const chosen = new Uint8Array(values.values.length);
+  for (const value of filters[group]) {
+    const code = values.codeOf.get(value);
+    if (code !== undefined) chosen[code] = 1;
+  }
+  return { codes: values.codes, chosen, active: filters[group].length > 0 };
 }
 
 /** Adds or removes one value from a group. */

@@ -1,6 +1,7 @@
 import { MAX_WORD_LENGTH } from '../engine/analyse';
 import type { Analyse, AnalysedToken } from '../engine/types';
 import type { Highlight } from '../snippets';
+import { isSpaceCode } from '../space';
 import { findPhrase } from './phrase';
 
 // Not a word character before, nor a word character and an apostrophe ("o'" of "o'brien").
@@ -12,6 +13,44 @@ const AFTER = "(?:['’]s(?![\\p{L}\\p{M}\\p{N}]))?(?!['’]?[\\p{L}\\p{M}\\p{N}
 const SPECIAL =
   /['’]|[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const UNSPACED_LANGUAGES = new Set(['th', 'lo', 'km', 'my', 'zh', 'ja']);
+
+/** A matcher's expression and the forms it stands for, kept between queries. */
+interface FormPattern {
+  pattern: RegExp;
+  wanted: ReadonlySet<string>;
+}
+/**
+ * Expressions made for recent queries, by source: asking again, paging or choosing a facet
+ * finds its expression made (and compiled by the engine that runs it), instead of making
+ * and compiling one for every query. Oldest first, so the oldest goes when it is full.
+ */
+const formPatterns = new Map<string, FormPattern>();
+const FORM_PATTERNS_KEPT = 64;
+
+function formPattern(source: string, forms: readonly string[]): FormPattern {
+  let kept = formPatterns.get(source);
+  if (kept) return kept;
+  if (formPatterns.size >= FORM_PATTERNS_KEPT) {
+    const oldest = formPatterns.keys().next();
+    if (!oldest.done) formPatterns.delete(oldest.value);
+  }
+  kept = { pattern: new RegExp(source, 'giu'), wanted: new Set(forms) };
+  formPatterns.set(source, kept);
+  return kept;
+}
+
+const REGEX_SYNTAX = /[.*+?^${}()|[\]\\]/g;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const LOWER_S = 115;
+
+/** A match without its possessive "'s" (lowercase s only, as the analyser drops it). */
+function withoutPossessive(found: string): string {
+  const n = found.length;
+  if (n < 2 || found.charCodeAt(n - 1) !== LOWER_S) return found;
+  const mark = found.charCodeAt(n - 2);
+  return mark === APOSTROPHE || mark === RIGHT_QUOTE ? found.slice(0, n - 2) : found;
+}
 
 /**
  * Finds the written forms of matched words in a text with one regular expression, instead
@@ -27,26 +66,29 @@ export function formMatcher(
   // Longest first, so "shelters" is preferred over "shelter" at the same place.
   const alternatives = [...forms]
     .sort((a, b) => b.length - a.length)
-    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'giu');
-  const wanted = new Set(forms);
+    .map((f) => f.replace(REGEX_SYNTAX, '\\$&'));
+  const { pattern, wanted } = formPattern(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, forms);
   return (text, language) => {
     if (language !== null && UNSPACED_LANGUAGES.has(language)) return null;
     const out: Highlight[] = [];
-    for (const m of text.matchAll(pattern)) {
+    // One expression serves every call: it is run to the end of the text, never left half
+    // way, and nothing else runs between its steps.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       // Case-insensitive matching folds case as the analyser's lowercasing does, except for
       // a few letters; check, and let the analyser decide when they differ.
-      const word = m[0].replace(/['’]s$/u, '').toLowerCase();
-      if (!wanted.has(word)) return null;
-      out.push({ start: m.index, end: m.index + m[0].length });
+      const found = m[0];
+      if (!wanted.has(withoutPossessive(found).toLowerCase())) {
+        pattern.lastIndex = 0;
+        return null;
+      }
+      out.push({ start: m.index, end: m.index + found.length });
     }
     return out;
   };
 }
 
 const ASCII_WORD = /^[a-z0-9]+$/;
-// Made once: a literal written inside the loop would be a new object on every character.
-const SPACE = /\s/u;
 const UNSPACED_TEXT =
   /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -67,20 +109,21 @@ export function phraseFinder(
   // Apostrophes inside a word are dropped by the analyser ("do'nt" is "dont").
   const letters = [...first.term].join("['’]?");
   const pattern = new RegExp(`${BEFORE}${letters}`, 'giu');
+  // About the phrase's words and one more.
+  const guess = 8 * wanted.length + 2 * wanted.reduce((n, w) => n + w.term.length, 0);
   return (text, language) => {
     if (UNSPACED_TEXT.test(text)) return null;
     const out: Highlight[] = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
-      // About the phrase's words and one more, ended at a space so no word is cut; doubled
-      // while it holds too few words.
-      let size = 8 * wanted.length + 2 * wanted.reduce((n, w) => n + w.term.length, 0);
+      // Ended at a space so no word is cut; doubled while it holds too few words.
+      let size = guess;
       let tokens: AnalysedToken[];
       let end: number;
       for (;;) {
         end = start + size;
-        while (end < text.length && !SPACE.test(text[end] as string)) end += 1;
+        while (end < text.length && !isSpaceCode(text.charCodeAt(end))) end += 1;
         tokens = split(text.slice(start, end), language);
         if (tokens.length > wanted.length || end >= text.length) break;
         size *= 2;

@@ -83,10 +83,24 @@ export async function tokensOf(
   ctx: MatchContext,
   kind: 'terms' | 'words' = 'terms',
 ): Promise<AnalysedToken[]> {
-  const key = `${kind}\u0000${field}\u0000${doc}`;
+  const cached = ctx.tokenCache.get(tokenKey(doc, field, kind));
+  return cached ?? tokensIn(doc, field, await textOf(doc, field, ctx), ctx, kind);
+}
+
+const tokenKey = (doc: number, field: IndexField, kind: 'terms' | 'words') =>
+  `${kind}\u0000${field}\u0000${doc}`;
+
+/** As tokensOf, for a field's text already read. */
+export function tokensIn(
+  doc: number,
+  field: IndexField,
+  text: string,
+  ctx: MatchContext,
+  kind: 'terms' | 'words' = 'terms',
+): AnalysedToken[] {
+  const key = tokenKey(doc, field, kind);
   const cached = ctx.tokenCache.get(key);
   if (cached) return cached;
-  const text = await textOf(doc, field, ctx);
   const split = kind === 'words' ? ctx.words : ctx.analyse;
   const tokens = split(text, ctx.library.docs[doc]?.language ?? null);
   ctx.tokenCache.set(key, tokens);
@@ -136,8 +150,16 @@ interface PhraseDocs {
   hits: Matches;
   /** By document number: 1 where the phrase stands. */
   present: Uint8Array;
-  /** By document number: the phrase's score there. */
-  scores: Float64Array;
+}
+
+/** By document number, the phrase's score: made only where hits are joined. */
+function scoresByNumber(hits: Matches, size: number): Float64Array {
+  const scores = new Float64Array(size);
+  for (let k = 0; k < hits.count; k += 1) {
+    const doc = hits.docs[k] as number;
+    if (doc < size) scores[doc] = hits.scores[k] as number;
+  }
+  return scores;
 }
 
 /**
@@ -177,6 +199,7 @@ function combine(
     const dropped = ctx.engine.matches(asked);
     for (let k = 0; k < dropped.count; k += 1) skip[dropped.docs[k] as number] = 1;
   }
+  const phraseScores = phrases.map((p) => scoresByNumber(p.hits, size));
   const docs: number[] = [];
   const scores: number[] = [];
   for (const hits of base) {
@@ -186,13 +209,16 @@ function combine(
       skip[doc] = 1;
       let score = termScore[doc] as number;
       let keep = true;
-      for (const { part, present, scores: phraseScores } of phrases) {
+      for (let p = 0; p < phrases.length; p += 1) {
+        const { part, present } = phrases[p] as PhraseDocs;
         const there = present[doc] === 1;
         if (part.presence === 'mustNot' ? there : part.presence === 'must' && !there) {
           keep = false;
           break;
         }
-        if (there && part.presence !== 'mustNot') score += phraseScores[doc] as number;
+        if (there && part.presence !== 'mustNot') {
+          score += (phraseScores[p] as Float64Array)[doc] as number;
+        }
       }
       if (keep) {
         docs.push(doc);
@@ -205,14 +231,11 @@ function combine(
 
 function byNumber(part: PhrasePart, hits: Matches, size: number): PhraseDocs {
   const present = new Uint8Array(size);
-  const scores = new Float64Array(size);
   for (let k = 0; k < hits.count; k += 1) {
     const doc = hits.docs[k] as number;
-    if (doc >= size) continue;
-    present[doc] = 1;
-    scores[doc] = hits.scores[k] as number;
+    if (doc < size) present[doc] = 1;
   }
-  return { part, hits, present, scores };
+  return { part, hits, present };
 }
 
 /** Which documents the words and phrases select, with scores, and what to highlight. */

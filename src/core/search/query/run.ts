@@ -1,22 +1,10 @@
 import type { Page } from '../../model';
-import type { Analyse, AnalysedToken, IndexField } from '../engine/types';
+import type { Analyse, AnalysedToken } from '../engine/types';
 import { bestIndexes } from '../engine/best';
-import { gramTermText } from '../engine/gram-terms';
-import { hasGramText } from '../engine/grams';
-import { makeSnippets, pageOf, type Highlight, type Snippet } from '../snippets';
 import { facetResults, NO_FILTERS, type DocFacts, type FacetFilters, type Facets } from './facets';
 import type { LibraryFacts } from './library-facts';
-import {
-  matchDocuments,
-  phraseWords,
-  textOf,
-  tokensOf,
-  type MatchContext,
-  type Matched,
-  type QueryEngine,
-} from './match';
-import { phraseFinder } from './highlight';
-import { findPhrase, withoutNested } from './phrase';
+import { describeHit, markerOf, type QueryHit } from './marks';
+import { matchDocuments, type MatchContext, type QueryEngine } from './match';
 import {
   dateTest,
   describeQueryError,
@@ -26,6 +14,7 @@ import {
 } from './parse';
 
 export type { QueryEngine } from './match';
+export type { QueryHit } from './marks';
 
 /** Where the runner reads the library; injected so it runs in a worker, a test or a CLI. */
 export interface QuerySources<D extends DocFacts = DocFacts> {
@@ -54,18 +43,6 @@ export interface RunOptions {
   /** How many of the best results to skip (the pages already shown). */
   offset?: number;
   maxSnippets?: number;
-}
-
-export interface QueryHit {
-  id: string;
-  /** The document's number (LibraryFacts). */
-  docNumber: number;
-  score: number;
-  /** Every match in the document's text, in order: what the reader marks and steps through. */
-  bodyMatches: Highlight[];
-  titleMatches: Highlight[];
-  /** Each with the index of its first highlight in `bodyMatches` and its page (PDFs). */
-  snippets: (Snippet & { hitIndex: number; page: number | null })[];
 }
 
 export type QueryAnswer =
@@ -131,10 +108,18 @@ export async function runQuery<D extends DocFacts>(
   });
   // Side by side: the texts they need are asked for at once, so while an import writes to
   // the library the reads wait behind its current write once, not once per result.
+  const marker = markerOf(matched);
+  const maxSnippets = options.maxSnippets ?? 3;
   const shown: QueryHit[] = await Promise.all(
     best.slice(offset).map((i) => {
       const k = kept[i] as number;
-      return describeHit(hits.docs[k] as number, hits.scores[k] as number, matched, ctx, options);
+      return describeHit(
+        hits.docs[k] as number,
+        hits.scores[k] as number,
+        marker,
+        ctx,
+        maxSnippets,
+      );
     }),
   );
   return { ok: true, hits: shown, total: kept.length, tookMs: now() - started, facets };
@@ -153,72 +138,4 @@ function checkPhrasesHaveWords(
     }
   }
   return null;
-}
-
-async function matchesIn(
-  doc: number,
-  field: IndexField,
-  matched: Matched,
-  ctx: MatchContext,
-): Promise<Highlight[]> {
-  const terms = matched.terms.get(field);
-  const spans: Highlight[] = [];
-  for (const phrase of matched.phrases) {
-    if (phrase.field === field && phrase.present[doc] === 1) {
-      const wanted = phraseWords(phrase.part, doc, ctx);
-      // A body is searched for the phrase, not split whole, where that gives the same spans.
-      const finder = field === 'body' ? phraseFinder(wanted, ctx.words) : null;
-      const found = finder
-        ? finder(await textOf(doc, field, ctx), ctx.library.docs[doc]?.language ?? null)
-        : null;
-      spans.push(...(found ?? findPhrase(await tokensOf(doc, field, ctx, 'words'), wanted)));
-    }
-  }
-  // Words typed in Thai, Lao, Khmer or Burmese are found by the text's pairs of clusters.
-  const grams = [...(terms ?? [])].flatMap((t) => gramTermText(t) ?? []);
-  if (grams.length > 0 && hasGramText(await textOf(doc, field, ctx))) {
-    for (const word of grams) {
-      const wanted = ctx.words(word, ctx.library.docs[doc]?.language ?? null);
-      spans.push(...findPhrase(await tokensOf(doc, field, ctx, 'words'), wanted));
-    }
-  }
-  if (terms && terms.size > grams.length) {
-    const matcher = matched.matchers.get(field);
-    const found = matcher
-      ? matcher(await textOf(doc, field, ctx), ctx.library.docs[doc]?.language ?? null)
-      : null;
-    if (found) spans.push(...found);
-    else {
-      for (const token of await tokensOf(doc, field, ctx)) {
-        if (terms.has(token.term)) spans.push({ start: token.start, end: token.end });
-      }
-    }
-  }
-  return withoutNested(spans);
-}
-
-async function describeHit(
-  doc: number,
-  score: number,
-  matched: Matched,
-  ctx: MatchContext,
-  options: RunOptions,
-): Promise<QueryHit> {
-  const id = ctx.library.docs[doc]?.id ?? '';
-  const bodyMatches = await matchesIn(doc, 'body', matched, ctx);
-  const titleMatches = await matchesIn(doc, 'title', matched, ctx);
-  const content = bodyMatches.length > 0 ? await ctx.content(id) : undefined;
-  const snippets = content
-    ? makeSnippets(content.text, bodyMatches, { maxSnippets: options.maxSnippets ?? 3 }).map(
-        (s) => ({
-          ...s,
-          hitIndex: Math.max(
-            0,
-            bodyMatches.findIndex((m) => m.start === s.anchor),
-          ),
-          page: pageOf(content.pages, s.anchor),
-        }),
-      )
-    : [];
-  return { id, docNumber: doc, score, bodyMatches, titleMatches, snippets };
 }
