@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../../e2e/chromium';
 import { sliceEnd } from './print-html';
@@ -13,14 +14,22 @@ let unavailable = '';
 let script = '';
 
 beforeAll(async () => {
-  const bundled = await build({
-    entryPoints: [new URL('./print-html.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    globalName: 'printFrame',
-    write: false,
+  // The module as the page gets it, built by Vite into a script that sets `printFrame`.
+  const built = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: {
+        entry: fileURLToPath(new URL('./print-html.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'printFrame',
+      },
+    },
   });
-  script = bundled.outputFiles[0]?.text ?? '';
+  const output = Array.isArray(built) ? built[0] : built;
+  script = output && 'output' in output ? (output.output[0]?.code ?? '') : '';
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   } catch (error) {
