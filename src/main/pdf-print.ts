@@ -150,7 +150,7 @@ export function createPdfPrinter(
     const dir = await mkdtemp(join(deps.tempDir ?? tmpdir(), 'dossier-pdf-'));
     const open = new Set<PdfWindowLike>();
     // Windows waiting for their next part. A window prints part after part: each new window is
-    // a renderer process to start (the engine, the fonts), about a tenth of a part's CPU.
+    // a renderer process to start (the engine, the fonts), a fifth of a part's CPU or more.
     const idle: PdfWindowLike[] = [];
     let stopped = false;
     const printPart = async (html: string, index: number): Promise<Uint8Array> => {
