@@ -105,16 +105,21 @@ test('PDF: the web build prints the report, and that HTML printed to PDF holds e
   browser,
 }) => {
   await tagSamples(page);
-  // What the app hands the browser to print: the frame's HTML and how it is sandboxed.
+  // What the app hands the browser to print: the frame's document as print() is called on it,
+  // and how the frame is sandboxed.
   await page.evaluate(() => {
     const w = window as unknown as { __printed: { html: string; sandbox: string }[] };
     w.__printed = [];
     new MutationObserver((changes) => {
       for (const change of changes) {
         for (const node of change.addedNodes) {
-          if (node instanceof HTMLIFrameElement) {
-            w.__printed.push({ html: node.srcdoc, sandbox: node.getAttribute('sandbox') ?? '' });
-          }
+          if (!(node instanceof HTMLIFrameElement) || !node.contentWindow) continue;
+          const view = node.contentWindow;
+          const sandbox = node.getAttribute('sandbox') ?? '';
+          view.print = () => {
+            const html = `<!DOCTYPE html>\n${view.document.documentElement.outerHTML}`;
+            w.__printed.push({ html, sandbox });
+          };
         }
       }
     }).observe(document.body, { childList: true });
@@ -129,6 +134,7 @@ test('PDF: the web build prints the report, and that HTML printed to PDF holds e
   const [{ html, sandbox }] = printed as [{ html: string; sandbox: string }];
   expect(sandbox.split(' ').sort()).toEqual(['allow-modals', 'allow-same-origin']);
   expect(html).toContain('<blockquote');
+  expect(html).toContain('http-equiv="Content-Security-Policy"');
 
   // Chromium prints that HTML to PDF, as Electron's printToPDF does; pdf.js reads it back.
   const printer = await browser.newPage({ javaScriptEnabled: false });

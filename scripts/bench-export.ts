@@ -8,7 +8,7 @@
  *   npm run bench:export
  *   npm run bench:export -- --docs 1000 --annotations 4000 --links 200 --formats html,docx
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { readdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -161,6 +161,44 @@ async function exportThroughDialog(page: Page, format: ReportFormat): Promise<Me
 }
 
 /**
+ * The desktop app's renderer share of a PDF: the export worker of the web build (the same
+ * worker the desktop app runs) asked, as the desktop app asks it, for the report written in
+ * parts, timed from the request until the page holds the parts, which the desktop app then
+ * hands to main to print. Unlike the web build it lays nothing out in a print frame.
+ */
+async function desktopRendererShare(page: Page): Promise<number> {
+  const worker = (await readdir(join('out', 'web', 'assets'))).find((f) =>
+    /^export\.worker-.*\.js$/.test(f),
+  );
+  if (!worker) throw new Error('no export worker in out/web/assets: build the web app first');
+  return page.evaluate(async (url) => {
+    const start = performance.now();
+    const job = new Worker(url, { type: 'module' });
+    const request = {
+      kind: 'export',
+      scope: { kind: 'library' },
+      arrangement: 'pledge',
+      format: 'pdf',
+      generatedAt: Date.now(),
+      printInParts: true,
+    };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        job.onmessage = (event: MessageEvent<{ jobId?: number; ok?: boolean; error?: string }>) => {
+          if (event.data.ok === true) resolve();
+          if (event.data.ok === false) reject(new Error(event.data.error));
+        };
+        job.onerror = () => reject(new Error('the export worker failed'));
+        job.postMessage({ jobId: 1, request });
+      });
+    } finally {
+      job.terminate();
+    }
+    return (performance.now() - start) / 1000;
+  }, `/assets/${worker}`);
+}
+
+/**
  * The desktop app's PDF path with Chromium standing in for Electron: the report written to
  * print in parts by the same core code the export worker runs, then main's own printer
  * (createPdfPrinter: parts in parallel hidden windows, joined with pdf-lib) with each window a
@@ -257,8 +295,9 @@ async function main() {
         ]);
         continue;
       }
-      // The web build: the report written for paper in the worker, laid out in the print
-      // frame, whose print() opens the browser's print dialog (at once back in headless).
+      // The web build: the report written for paper in the worker, written into the print
+      // frame a slice at a time, whose print() opens the browser's print dialog (at once back
+      // in headless).
       row([
         'PDF, web',
         `${fmt(result.seconds, 2)} s`,
@@ -267,8 +306,9 @@ async function main() {
         '',
         `${fmt(result.longestTask, 0)} ms ${verdict(taskOk)}`,
       ]);
+      const rendererShare = await desktopRendererShare(page);
       const desktop = await printForDesktop(browser, library, work);
-      const seconds = result.seconds + desktop.seconds;
+      const seconds = rendererShare + desktop.seconds;
       row([
         'PDF, desktop*',
         `${fmt(seconds, 2)} s`,
@@ -278,7 +318,7 @@ async function main() {
         `${fmt(result.longestTask, 0)} ms ${verdict(taskOk)}`,
       ]);
       console.log(
-        `* PDF, desktop: Electron cannot run here, so this is a stand-in. ${fmt(result.seconds, 2)} s for the renderer's share, taken from the web build's PDF export above (read the library, place the quotes, write the report for paper, plus laying it out in the print frame, which the desktop app does not do), then ${fmt(desktop.seconds, 2)} s for the desktop app's own printer (src/main/pdf-print.ts) printing ${desktop.parts} parts, ${desktop.windows} at a time, with each hidden window played by a Chromium page (printToPDF is page.pdf(), the same PDF printer) and joining them with pdf-lib: ${desktop.pages.toLocaleString('en')} pages, numbered, with contents page numbers and an outline. (Writing the ${desktop.parts} parts from the report in Node took ${fmt(desktop.writeSeconds, 2)} s.) CPU time of the printer, which a busy machine stretches less than the time: ${fmt(desktop.chromiumCpu)} s in Chromium's processes, ${fmt(desktop.joinCpu)} s in the printer's own process (joining).`,
+        `* PDF, desktop: Electron cannot run here, so this is a stand-in. ${fmt(rendererShare, 2)} s for the renderer's share: the web build's export worker, the one the desktop app runs, asked for the report in parts as the desktop app asks (read the library, place the quotes, write the parts for paper), until the page holds them; unlike the web line it lays nothing out in a print frame. Then ${fmt(desktop.seconds, 2)} s for the desktop app's own printer (src/main/pdf-print.ts) printing ${desktop.parts} parts, ${desktop.windows} at a time, with each hidden window played by a Chromium page (printToPDF is page.pdf(), the same PDF printer) and joining them with pdf-lib: ${desktop.pages.toLocaleString('en')} pages, numbered, with contents page numbers and an outline. (Writing the ${desktop.parts} parts from the report in Node took ${fmt(desktop.writeSeconds, 2)} s.) CPU time of the printer, which a busy machine stretches less than the time: ${fmt(desktop.chromiumCpu)} s in Chromium's processes, ${fmt(desktop.joinCpu)} s in the printer's own process (joining).`,
       );
     }
   } finally {

@@ -163,7 +163,7 @@ describe('createPdfPrinter', () => {
     };
   }
 
-  it('writes each part to a temporary file, prints it, joins them, and removes files and windows', async () => {
+  it('writes each part to a temporary file, prints it in one window after another, joins them, and removes files and windows', async () => {
     const log: string[] = [];
     const print = createPdfPrinter({
       BrowserWindow: windowClass(fakeWindow(log)),
@@ -179,12 +179,11 @@ describe('createPdfPrinter', () => {
     expect(pages[0]).toContain('Page 1 of 2');
     expect(pages[1]).toContain('<p>Sources</p>');
     expect(pages[1]).toContain('Page 2 of 2');
+    // One window prints both parts: a window is a renderer process to start.
     expect(log).toEqual([
       'create javascript=false',
       'load part-1.html report:allowed remote:blocked',
       'print footer=false',
-      'destroy',
-      'create javascript=false',
       'load part-2.html report:allowed remote:blocked',
       'print footer=false',
       'destroy',
@@ -213,6 +212,9 @@ describe('createPdfPrinter', () => {
     const parts = ['<p>one</p>', '<p>two</p>', '<p>three</p>', '<p>four</p>', '<p>five</p>'];
     const pages = await pdfPagesText(await print(reportOf(...parts)));
     expect(most).toBe(2);
+    // Each window prints part after part: two windows for five parts, both closed at the end.
+    expect(log.filter((l) => l.startsWith('create'))).toHaveLength(2);
+    expect(open).toBe(0);
     expect(pages.map((text) => /<p>(\w+)<\/p>/.exec(text)?.[1])).toEqual([
       'one',
       'two',

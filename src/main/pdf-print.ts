@@ -7,9 +7,9 @@ import { PdfJoiner } from '../core/export/pdf-join';
 import type { PrintedReport } from '../core/export/write-print-html';
 
 /**
- * Prints a report to PDF: each of its parts in a hidden window of its own, then joined. Only Electron *types* are
- * imported: index.ts hands in the BrowserWindow class and the window's session, so tests run
- * the whole sequence (temporary file, request filter, load, print, clean-up) in Node.
+ * Prints a report to PDF: its parts in hidden windows side by side, then joined. Only
+ * Electron *types* are imported: index.ts hands in the BrowserWindow class and the window's
+ * session, so tests run the whole sequence (temporary file, request filter, load, print, clean-up) in Node.
  */
 
 /** An in-memory session (no "persist:" prefix) used by nothing else, so its filter is its own. */
@@ -128,8 +128,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Returns a function printing a report to PDF bytes. Each part goes to a temporary file
- * rather than a data: URL, which Chromium caps at 2 MB; parts print in parallel windows and
- * are joined in order as they arrive, so joining overlaps printing.
+ * rather than a data: URL, which Chromium caps at 2 MB; parts print in parallel windows, each
+ * window printing one part after another, and are joined in order as they arrive, so joining
+ * overlaps printing.
  */
 export function createPdfPrinter(
   deps: PdfPrinterDeps,
@@ -148,6 +149,9 @@ export function createPdfPrinter(
   const printReport = async (report: PrintedReport): Promise<Uint8Array> => {
     const dir = await mkdtemp(join(deps.tempDir ?? tmpdir(), 'dossier-pdf-'));
     const open = new Set<PdfWindowLike>();
+    // Windows waiting for their next part. A window prints part after part: each new window is
+    // a renderer process to start (the engine, the fonts), a fifth of a part's CPU or more.
+    const idle: PdfWindowLike[] = [];
     let stopped = false;
     const printPart = async (html: string, index: number): Promise<Uint8Array> => {
       const file = join(dir, `part-${index + 1}.html`);
@@ -155,15 +159,22 @@ export function createPdfPrinter(
       await writeFile(file, html, 'utf8');
       if (stopped) throw new Error('printing stopped');
       allowed.add(url);
-      const window = openPdfWindow(deps.BrowserWindow);
+      const window = idle.pop() ?? openPdfWindow(deps.BrowserWindow);
       open.add(window);
+      let reusable = false;
       try {
         await window.loadFile(file);
-        return await window.webContents.printToPDF(printToPdfOptions());
+        const pdf = await window.webContents.printToPDF(printToPdfOptions());
+        reusable = true;
+        return pdf;
       } finally {
-        open.delete(window);
         allowed.delete(url);
-        if (!window.isDestroyed()) window.destroy();
+        // A window whose load or print failed is not trusted with another part.
+        if (reusable && !stopped && !window.isDestroyed()) idle.push(window);
+        else {
+          open.delete(window);
+          if (!window.isDestroyed()) window.destroy();
+        }
         await rm(file, { force: true });
       }
     };

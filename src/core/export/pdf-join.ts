@@ -41,7 +41,7 @@ export interface JoinOptions {
 }
 
 const FOOTER_SIZE = 8;
-/** The footer's baseline, in points from the page's bottom edge (inside the 16 mm margin). */
+/** The footer's baseline, in points from the page's bottom edge (inside the 14 mm margin). */
 const FOOTER_Y = 22;
 const CONTENTS_SIZE = 9;
 /** A contents line's page number ends this far from the page's right edge (the 14 mm margin). */

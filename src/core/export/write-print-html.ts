@@ -1,20 +1,23 @@
 import { TAGS } from '../model';
 import {
+  citationLine,
+  itemDetails,
+  itemHeadParts,
   REPORT_TITLE,
   SOURCES_INTRO,
   SOURCES_TITLE,
   TAG_STYLES,
   tagGroupBefore,
+  tagLabel,
   UNVERIFIED_INTRO,
   UNVERIFIED_TITLE,
 } from './report-text';
-import type { Report, ReportChart } from './report-types';
+import type { Report, ReportChart, ReportItem } from './report-types';
 import { TIMELINE_ANCHOR, TIMELINE_TITLE } from './report-timeline';
 import {
   esc,
   headerHtml,
   htmlHead,
-  itemHtml,
   reportTitle,
   sourceHtml,
   timelineBody,
@@ -60,7 +63,8 @@ export interface PrintedReport {
  * How much goes in one part, counted in quotes (a contents line or a source weighs less).
  * Chosen by measurement (a 20,000-quote report in parts of 400, 800, 1,600 and 3,200): with
  * smaller parts the cost of each (a window, a load) shows; with larger ones each page's paint
- * slows as the document grows.
+ * slows as the document grows. Since a window prints part after part, parts of 600 to 2,500
+ * cost about the same CPU; 1,000 keeps two windows busy to the end.
  */
 export const PRINT_PART_WEIGHT = 1000;
 
@@ -138,7 +142,7 @@ export function writePrintHtml(
         const sub = group
           ? heading({ id: `${section.id}-${item.tag}`, title: group, level: 3 }, 'h3')
           : '';
-        return sub + itemHtml(item, false);
+        return sub + printItemHtml(item);
       }),
       weight: 1,
     });
@@ -151,7 +155,7 @@ export function writePrintHtml(
           ? `<section class="unverified">${title}<p class="subtitle">${esc(UNVERIFIED_INTRO)}</p>`
           : '<section class="unverified">',
       close: '</section>',
-      entries: report.unverified.map((item) => itemHtml(item, false)),
+      entries: report.unverified.map(printItemHtml),
       weight: 1,
     });
   }
@@ -171,6 +175,31 @@ export function writePrintHtml(
   const tail = '\n</body>\n</html>\n';
   const bodies = pack(runs, split ? partWeight : Infinity);
   return { title: reportTitle(report), parts: bodies.map((body) => head + body + tail), headings };
+}
+
+/**
+ * One quote for paper: what the HTML report says of it (tag written out, who and when, the
+ * quote, its full citation, details, note) in as few boxes as it takes, since Chromium's
+ * printing time goes mostly into laying out boxes: details and note are lines of one
+ * paragraph each, labels in bold, rather than a definition list and nested blocks.
+ */
+export function printItemHtml(item: ReportItem): string {
+  const head = [
+    `<span class="tag tag-${item.tag}">${tagLabel(item.tag)}</span>`,
+    ...itemHeadParts(item).map(esc),
+  ].join(' · ');
+  const details = itemDetails(item)
+    .map((d) => `<b>${esc(d.label)}:</b> ${esc(d.value)}`)
+    .join('<br>');
+  const note = item.annotation.note.trim();
+  return [
+    `<div class="item"><p class="head">${head}</p>`,
+    `<blockquote class="quote quote-${item.tag}">${esc(item.quote)}</blockquote>`,
+    `<p class="cite">${esc(citationLine(item.citation))}</p>`,
+    details !== '' ? `<p class="details">${details}</p>` : '',
+    note !== '' ? `<p class="note"><b>Note:</b> ${esc(note)}</p>` : '',
+    '</div>',
+  ].join('');
 }
 
 /** Runs' entries packed in order into bodies of at most `budget` weight (at least one entry). */
@@ -218,43 +247,41 @@ const tagRules = TAGS.map((t) => {
   );
 }).join('\n');
 
-const SANS = '"Segoe UI",Helvetica,Arial,sans-serif';
+/** One family throughout (each family is more fonts to find, shape with and embed per part). */
+const FONT = 'Arial,Helvetica,"Liberation Sans",sans-serif';
 
-/** Paper first: points, no grid, no rounded or translucent boxes, no page per heading. */
+/**
+ * Paper first: points, no grid, no rounded or translucent boxes, no page per heading, no
+ * selector that matches every element, no generated content. On screen (the web app's print
+ * frame before its dialog opens, the desktop app's hidden windows) the body is not shown, so
+ * nothing is laid out until it is printed.
+ */
 export const PRINT_STYLE = [
-  'body{font:10pt/1.35 Georgia,"Times New Roman",serif;color:#1d1d1d;margin:0 auto;max-width:46rem}',
-  `h1,h2,h3,.meta,.counts,.subtitle,.cite,.details,.head,.legend,.note-label{font-family:${SANS}}`,
+  'html{-webkit-print-color-adjust:exact;print-color-adjust:exact}',
+  `body{font:9.5pt/1.3 ${FONT};color:#1d1d1d;margin:0}`,
   'h1,h2,h3{line-height:1.2;break-after:avoid}',
-  'h1{font-size:16pt;margin:0 0 4pt}',
-  'h2{font-size:12.5pt;margin:14pt 0 3pt;padding-bottom:1pt;border-bottom:.75pt solid #bbb}',
-  'h3{font-size:11pt;margin:8pt 0 2pt}',
+  'h1{font-size:15pt;margin:0 0 3pt}',
+  'h2{font-size:12pt;margin:10pt 0 2pt;padding-bottom:1pt;border-bottom:.75pt solid #bbb}',
+  'h3{font-size:10.5pt;margin:6pt 0 2pt}',
   'h1 a,h2 a,h3 a,.toc a{color:inherit;text-decoration:none}',
-  '.meta,.counts,.subtitle,.cite,.details,.head,.legend,.note-label{font-size:8.5pt}',
-  '.subtitle{color:#444;margin:0 0 4pt}',
+  '.meta,.counts,.subtitle,.cite,.details,.head,.legend,.note{font-size:8pt}',
+  'p{margin:0}',
+  '.subtitle{color:#444;margin:0 0 3pt}',
   '.toc{break-after:page}.toc ol{padding-left:3.5em;margin:0}.toc li{padding-right:3em}',
-  '.item{margin:6pt 0 8pt;break-inside:avoid}',
-  '.head{margin:0 0 1pt}',
+  '.item{margin:0 0 5pt;break-inside:avoid}',
   '.tag{font-weight:bold;padding:0 3pt}',
-  '.quote{white-space:pre-wrap;margin:0;padding:2pt 6pt}',
-  '.cite{color:#333;margin:2pt 0 0;overflow-wrap:anywhere}',
-  '.details{margin:1pt 0 0}',
-  '.details dt{display:inline;font-weight:bold}.details dt::after{content:": "}',
-  '.details dd{display:inline;margin:0}.details dd::after{content:"\\A";white-space:pre}',
-  '.note{margin:2pt 0 0 12pt;padding-left:6pt;border-left:1pt solid #999}',
-  '.note p{white-space:pre-wrap;margin:0}.note .note-label{font-weight:bold}',
+  '.quote{white-space:pre-wrap;margin:1pt 0 0;padding:1.5pt 5pt}',
+  '.cite{color:#333;margin:1pt 0 0;overflow-wrap:anywhere}',
+  '.note{white-space:pre-wrap;margin:1pt 0 0 10pt;padding-left:5pt;border-left:1pt solid #999}',
   '.unverified .quote{background:#eee;border-left-style:dotted}',
-  '.sources li{margin-bottom:3pt;overflow-wrap:anywhere;break-inside:avoid}',
+  '.sources li{margin-bottom:2pt;overflow-wrap:anywhere;break-inside:avoid}',
   '.chart{margin:6pt 0;break-inside:avoid}.chart svg{display:block;max-width:100%;height:auto}',
-  `.chart figcaption{font-family:${SANS};font-size:8.5pt;margin-top:3pt}`,
-  `.marks{border-collapse:collapse;width:100%;margin:6pt 0;font-family:${SANS};font-size:8pt}`,
+  '.chart figcaption{font-size:8pt;margin-top:3pt}',
+  '.marks{border-collapse:collapse;width:100%;margin:6pt 0;font-size:7.5pt}',
   '.marks caption{text-align:left;font-weight:bold;margin-bottom:2pt}',
   '.marks th,.marks td{border:.5pt solid #bbb;padding:1pt 3pt;text-align:left;vertical-align:top;overflow-wrap:anywhere}',
   '.marks tr{break-inside:avoid}',
   tagRules,
-  '@page{size:A4;margin:14mm 14mm 16mm}',
-  '@media print{body{max-width:none}}',
-  // On screen (the web app's print frame, before its print dialog opens) only what is in view
-  // is laid out, so a library's report does not hold up the page; printing lays out all.
-  '@media screen{section,.item,.toc li,.sources li{content-visibility:auto;contain-intrinsic-size:auto 4em}}',
-  '*{-webkit-print-color-adjust:exact;print-color-adjust:exact}',
+  '@page{size:A4;margin:12mm 14mm 14mm}',
+  '@media screen{body{display:none}}',
 ].join('\n');

@@ -70,8 +70,10 @@ export function createBrowserHost(): HostApi {
     },
     diagnostics: browserDiagnostics,
     printPdf: (_suggestedName, report) => {
-      if (report.parts.length !== 1) throw new Error('the browser prints a report as one document');
-      return printHtml(report.parts[0] ?? '');
+      if (!(report instanceof Uint8Array)) {
+        throw new Error('the browser prints a report as one document');
+      }
+      return printHtml(report);
     },
     printsInParts: false,
     onCommand: () => () => undefined,

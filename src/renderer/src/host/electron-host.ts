@@ -70,8 +70,10 @@ export function createElectronHost(api: WorkbenchApi): HostApi {
         problems: d.recentProblems,
       };
     },
-    printPdf: async (suggestedName, report) =>
-      unwrap(await api.printPdf({ suggestedName, report })).saved,
+    printPdf: async (suggestedName, report) => {
+      if (report instanceof Uint8Array) throw new Error('the desktop app prints a report in parts');
+      return unwrap(await api.printPdf({ suggestedName, report })).saved;
+    },
     printsInParts: true,
     onCommand: (listener) => api.onMenuCommand((command) => listener(HOST_COMMANDS[command])),
   };

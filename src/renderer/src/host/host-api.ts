@@ -50,9 +50,11 @@ export interface HostApi {
   /**
    * Makes a PDF of a report written to print: the desktop app prints it offline in parts
    * (`printsInParts`), joins them and asks where to save it; the web app opens the browser's
-   * print dialog on its one document (Save as PDF). False when cancelled.
+   * print dialog on its one document (Save as PDF), given as UTF-8 bytes, which move from the
+   * export worker at no cost where a string of megabytes holds the page while it is copied.
+   * False when cancelled.
    */
-  printPdf(suggestedName: string, report: PrintedReport): Promise<boolean>;
+  printPdf(suggestedName: string, report: PrintedReport | Uint8Array): Promise<boolean>;
   /** Whether printPdf takes a report in parts (desktop) or as one document (web). */
   readonly printsInParts: boolean;
   /** Commands from the host's own menus; returns an unsubscribe function. */

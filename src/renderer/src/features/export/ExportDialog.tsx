@@ -95,8 +95,8 @@ export function ExportDialog({ host, context, scope: startScope, onClose, onExpo
       if (response.kind !== 'export') throw new Error('the worker answered another job');
       setSaving(true);
       const saved =
-        choices.format === 'pdf' && response.printed
-          ? await host.printPdf(response.fileName, response.printed)
+        choices.format === 'pdf'
+          ? await host.printPdf(response.fileName, response.printed ?? response.bytes)
           : await host.saveFile(
               response.fileName,
               response.bytes,

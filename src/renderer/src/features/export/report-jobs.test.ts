@@ -110,13 +110,15 @@ describe('the export job', () => {
       await runReportJob(exportJob({ kind: 'library' }, 'pdf'), undefined, database),
     );
     expect(response.fileName).toBe('dossier-report-2016-02-11.pdf');
-    // The web app prints one document through the browser's print dialog.
-    expect(response.printed?.parts).toHaveLength(1);
-    const html = response.printed?.parts[0] ?? '';
+    // The web app prints one document through the browser's print dialog: its HTML in UTF-8,
+    // whose buffer is transferred to the page.
+    expect(response.printed).toBeUndefined();
+    expect(response.bytes.buffer.byteLength).toBe(response.bytes.byteLength);
+    const html = new TextDecoder('utf-8', { fatal: true }).decode(response.bytes);
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('<blockquote');
-    expect(response.printed?.headings.map((h) => h.title)).toContain('Sources');
+    expect(html).toContain('id="sources"');
   });
 
   it('writes a PDF in parts for a host that prints in parts (the desktop app)', async () => {
@@ -129,6 +131,8 @@ describe('the export job', () => {
     );
     const parts = response.printed?.parts ?? [];
     expect(parts.length).toBeGreaterThanOrEqual(1);
+    expect(response.bytes.byteLength).toBe(0);
+    expect(response.printed?.headings.map((h) => h.title)).toContain('Sources');
     for (const part of parts) expect(part).toMatch(/^<!DOCTYPE html>/);
     expect(parts.join('')).toContain(`href="${PRINT_LINK_TO}`);
   });

@@ -45,9 +45,12 @@ export type ReportJobResponse =
   | {
       kind: 'export';
       fileName: string;
-      /** The file; empty for PDF, which the host prints from `printed`. */
+      /**
+       * The file; for a PDF printed as one document (the web app) the HTML to print, in
+       * UTF-8; empty for a PDF printed in parts, which the host prints from `printed`.
+       */
       bytes: Uint8Array<ArrayBuffer>;
-      /** For PDF: the report written to print. */
+      /** For a PDF printed in parts (the desktop app): the report written to print. */
       printed?: PrintedReport;
       counts: Report['counts'];
     }
@@ -135,7 +138,12 @@ export async function runReportJob(
     // A PDF is the report written for paper, printed by the host.
     const inParts = request.printInParts === true;
     const printed = writePrintHtml(report, inParts, undefined, chart);
-    return { kind: 'export', fileName, bytes: new Uint8Array(0), printed, counts: report.counts };
+    if (inParts) {
+      return { kind: 'export', fileName, bytes: new Uint8Array(0), printed, counts: report.counts };
+    }
+    // One document, as bytes: transferred to the page, not copied like a string.
+    const bytes = ownBuffer(new TextEncoder().encode(printed.parts[0] ?? ''));
+    return { kind: 'export', fileName, bytes, counts: report.counts };
   }
   const bytes = await writeReport(report, request.format, chart);
   return { kind: 'export', fileName, bytes: ownBuffer(bytes), counts: report.counts };
