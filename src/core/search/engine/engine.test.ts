@@ -358,3 +358,29 @@ describe('a segmented index', () => {
     }
   });
 });
+
+describe('word forms made ahead', () => {
+  it('makes one segment and language at a time until all are made, and again for a new segment', () => {
+    const warm = createEngine({ segmentSize: 3 });
+    const cold = createEngine({ segmentSize: 3 });
+    warm.add(corpus);
+    cold.add(corpus);
+    const expected = warm.segments().reduce((n, s) => n + s.segment.vocab.size, 0);
+    let steps = 0;
+    while (warm.prepareForms()) steps += 1;
+    expect(steps).toBe(expected);
+    expect(warm.prepareForms()).toBe(false);
+    // The forms a query's highlighting looks up are the same, made ahead or on demand.
+    for (const words of [['shelter'], ['traffick', 'prosecut'], ['minist', 'pledg', 'harbour']]) {
+      const terms = new Set(words);
+      expect(warm.forms(terms).sort()).toEqual(cold.forms(terms).sort());
+      expect(warm.forms(terms).length).toBeGreaterThan(0);
+    }
+    // A new version of a document arrives in a segment of its own, which has no forms yet.
+    const first = corpus[0]!;
+    warm.add([{ ...first, body: `${first.body} Ombudsperson.` }]);
+    expect(warm.prepareForms()).toBe(true);
+    while (warm.prepareForms());
+    expect(warm.forms(new Set(['ombudsperson']))).toEqual(['ombudsperson']);
+  });
+});

@@ -44,7 +44,28 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
   let repaired = false;
   let queue: Promise<unknown> = Promise.resolve();
 
+  /**
+   * Highlighting's word forms (see Engine.prepareForms), made in idle turns after a load or an
+   * update, a segment at a time, so that the first search after start does not wait while
+   * they are all made at once. A query that comes meanwhile waits for one segment at most.
+   */
+  let preparing = false;
+  function prepareSoon(): void {
+    if (preparing) return;
+    preparing = true;
+    const step = () => {
+      if (engine.prepareForms()) setTimeout(step, 0);
+      else preparing = false;
+    };
+    setTimeout(step, 0);
+  }
+
   async function load(): Promise<void> {
+    await loadSaved();
+    prepareSoon();
+  }
+
+  async function loadSaved(): Promise<void> {
     const [manifest, saved] = await Promise.all([repo().manifest(), repo().segments()]);
     if (!manifest) return;
     try {
@@ -169,7 +190,12 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
   function update(report: Progress = () => {}): Promise<boolean> {
     // Idle builders are let go after each update: a builder that built a big segment holds
     // much memory, and a small import later starts one again in a moment.
-    const next = queue.then(() => run(report)).finally(() => builder.dispose?.());
+    const next = queue
+      .then(() => run(report))
+      .finally(() => {
+        builder.dispose?.();
+        prepareSoon();
+      });
     queue = next.catch(() => undefined);
     return next;
   }
