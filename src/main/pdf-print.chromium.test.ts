@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium';
+import { launchChromium } from '../../tests/launch-chromium';
 import { chromiumPdfWindows } from '../../tests/chromium-pdf-windows';
 import { annotatedLibrary, libraryReport, reportItems } from '../../tests/report-library';
 import { createPdfPrinter } from './pdf-print';
@@ -28,12 +28,7 @@ let temp: string;
 beforeAll(async () => {
   report = libraryReport(await annotatedLibrary(), 'document');
   temp = await mkdtemp(join(tmpdir(), 'dossier-pdf-join-'));
-  try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  } catch (error) {
-    unavailable = `no Chromium to run (${String(error).split('\n')[0]}); set CHROMIUM_PATH`;
-    console.warn(`Skipping the PDF report's Chromium checks: ${unavailable}`);
-  }
+  ({ browser, unavailable } = await launchChromium("the PDF report's"));
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/chromium';
+import { launchChromium } from '../../../tests/launch-chromium';
 import { annotatedLibrary, libraryReport } from '../../../tests/report-library';
 import { collapseWhitespace } from '../text/normalise';
 import type { Report } from './report-types';
@@ -19,12 +19,7 @@ let html: string;
 beforeAll(async () => {
   report = libraryReport(await annotatedLibrary(), 'pledge');
   html = new TextDecoder().decode(await writeReport(report, 'html'));
-  try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  } catch (error) {
-    unavailable = `no Chromium to run (${String(error).split('\n')[0]}); set CHROMIUM_PATH`;
-    console.warn(`Skipping the HTML report's Chromium checks: ${unavailable}`);
-  }
+  ({ browser, unavailable } = await launchChromium("the HTML report's"));
 }, 60_000);
 afterAll(() => browser?.close());
 

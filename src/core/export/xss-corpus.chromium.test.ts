@@ -1,8 +1,8 @@
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { marked } from 'marked';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/chromium';
+import { launchChromium } from '../../../tests/launch-chromium';
 import { TestLibrary, importedDoc, libraryReport } from '../../../tests/report-library';
 import { openInChromium as openPage } from '../../../tests/open-in-chromium';
 import { XSS_PAYLOADS, XSS_SHORT, XSS_TEXT, xssTextFile } from '../../../tests/xss-payloads';
@@ -37,12 +37,7 @@ beforeAll(async () => {
     note: XSS_PAYLOADS[10]!,
   });
   lib.link(evidence, pledge, 'contradicts');
-  try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  } catch (error) {
-    unavailable = `no Chromium to run (${String(error).split('\n')[0]}); set CHROMIUM_PATH`;
-    console.warn(`Skipping the report corpus's Chromium checks: ${unavailable}`);
-  }
+  ({ browser, unavailable } = await launchChromium("the report corpus's"));
 }, 60_000);
 afterAll(() => browser?.close());
 

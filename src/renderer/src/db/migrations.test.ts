@@ -8,6 +8,24 @@ import { DossierDb } from './schema';
 
 const NAME = 'dossier-migration-test';
 
+/** The stores as version 4 defined them. */
+const V4_STORES = {
+  documents: 'id, contentHash, date, importedAt, filePath',
+  contents: 'docId',
+  originals: 'docId',
+  annotations: 'id, docId, tag, createdAt, actor',
+  links: 'id, fromId, toId',
+  searchIndex: 'id',
+  searchSegments: 'key',
+  importRuns: 'id, startedAt',
+};
+/** Version 5 added the import journal. */
+const V5_STORES = {
+  ...V4_STORES,
+  importJobs: 'id, state',
+  importJobFiles: '[jobId+index], jobId',
+};
+
 afterEach(async () => {
   await Dexie.delete(NAME);
 });
@@ -131,16 +149,7 @@ describe('schema v3', () => {
 describe('schema v5', () => {
   it('v4 → v5 keeps the library and import summaries and adds an empty import journal', async () => {
     const v4 = new Dexie(NAME);
-    v4.version(4).stores({
-      documents: 'id, contentHash, date, importedAt, filePath',
-      contents: 'docId',
-      originals: 'docId',
-      annotations: 'id, docId, tag, createdAt, actor',
-      links: 'id, fromId, toId',
-      searchIndex: 'id',
-      searchSegments: 'key',
-      importRuns: 'id, startedAt',
-    });
+    v4.version(4).stores(V4_STORES);
     await v4.open();
     await v4.table('documents').add({ id: 'd1', title: 'Kept', contentHash: 'c'.repeat(64) });
     const summary = {
@@ -176,18 +185,7 @@ describe('schema v5', () => {
 describe('schema v6', () => {
   it('v5 → v6 keeps the library and the import journal and adds an empty record of restores', async () => {
     const v5 = new Dexie(NAME);
-    v5.version(5).stores({
-      documents: 'id, contentHash, date, importedAt, filePath',
-      contents: 'docId',
-      originals: 'docId',
-      annotations: 'id, docId, tag, createdAt, actor',
-      links: 'id, fromId, toId',
-      searchIndex: 'id',
-      searchSegments: 'key',
-      importRuns: 'id, startedAt',
-      importJobs: 'id, state',
-      importJobFiles: '[jobId+index], jobId',
-    });
+    v5.version(5).stores(V5_STORES);
     await v5.open();
     await v5.table('documents').add({ id: 'd1', title: 'Kept', contentHash: 'c'.repeat(64) });
     const job = {

@@ -1,8 +1,8 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../../e2e/chromium';
+import { launchChromium } from '../../../../tests/launch-chromium';
 import { sliceEnd } from './print-html';
 
 /**
@@ -30,12 +30,7 @@ beforeAll(async () => {
   });
   const output = Array.isArray(built) ? built[0] : built;
   script = output && 'output' in output ? (output.output[0]?.code ?? '') : '';
-  try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  } catch (error) {
-    unavailable = `no Chromium to run (${String(error).split('\n')[0]}); set CHROMIUM_PATH`;
-    console.warn(`Skipping the print frame's Chromium checks: ${unavailable}`);
-  }
+  ({ browser, unavailable } = await launchChromium("the print frame's"));
 }, 60_000);
 afterAll(() => browser?.close());
 

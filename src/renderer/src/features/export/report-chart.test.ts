@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { toByteArray } from 'base64-js';
 import JSZip from 'jszip';
 import { DOMParser, parseHTML } from 'linkedom';
@@ -9,7 +9,7 @@ import type { Report, ReportChart, ReportScope } from '@core/export/report-types
 import { writePrintHtml } from '@core/export/write-print-html';
 import { writeReport } from '@core/export/write-report';
 import type { Annotation } from '@core/model';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../../../e2e/chromium';
+import { launchChromium } from '../../../../../tests/launch-chromium';
 import {
   annotatedLibrary,
   importedDoc,
@@ -63,12 +63,7 @@ function dots(svg: ReturnType<typeof svgDocument>) {
 
 beforeAll(async () => {
   lib = await annotatedLibrary();
-  try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  } catch (error) {
-    unavailable = `no Chromium to run (${String(error).split('\n')[0]}); set CHROMIUM_PATH`;
-    console.warn(`Skipping the timeline chart's Chromium checks: ${unavailable}`);
-  }
+  ({ browser, unavailable } = await launchChromium("the timeline chart's"));
 }, 60_000);
 afterAll(() => browser?.close());
 

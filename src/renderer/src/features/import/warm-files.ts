@@ -1,18 +1,8 @@
 import type { SourceFile } from '../../host';
+import { whenIdle } from '../../ui/when-idle';
 
 /** How long one low-priority step may hold the page's thread. */
 const STEP_MS = 4;
-
-interface TaskScheduler {
-  postTask(task: () => void, options: { priority: 'background' }): Promise<void>;
-}
-
-/** Runs `task` once the page's thread has nothing more urgent to do. */
-function whenIdle(task: () => void): void {
-  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (scheduler) void scheduler.postTask(task, { priority: 'background' });
-  else setTimeout(task, 0);
-}
 
 /**
  * Learns each chosen file's size ahead of the import, a few files per low-priority task.

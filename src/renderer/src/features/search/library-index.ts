@@ -9,6 +9,7 @@ import {
 } from '@core/search/engine';
 import { searchIndexRepo } from '../../db/search-index-repo';
 import type { DossierDb, SavedSegment } from '../../db/schema';
+import { whenIdle } from '../../ui/when-idle';
 import { inProcessSegmentBuilder } from './segment-builder';
 
 type Progress = (docCount: number) => void;
@@ -45,7 +46,7 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
   let queue: Promise<unknown> = Promise.resolve();
 
   /**
-   * Highlighting's word forms (see Engine.prepareForms), made in idle turns after a load or an
+   * Highlighting's word forms (see Engine.prepareForms), made in idle moments after a load or an
    * update, a segment at a time, so that the first search after start does not wait while
    * they are all made at once. A query that comes meanwhile waits for one segment at most.
    */
@@ -54,10 +55,10 @@ export function createLibraryIndex(database?: DossierDb, options: LibraryIndexOp
     if (preparing) return;
     preparing = true;
     const step = () => {
-      if (engine.prepareForms()) setTimeout(step, 0);
+      if (engine.prepareForms()) whenIdle(step);
       else preparing = false;
     };
-    setTimeout(step, 0);
+    whenIdle(step);
   }
 
   async function load(): Promise<void> {
